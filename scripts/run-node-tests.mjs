@@ -1,0 +1,20 @@
+// Runs every Node-side test (test/**/*.test.ts, not browser or e2e ones) with Node's own test
+// runner and tsx. Node 20's `--test` does not expand globs, so the files are listed here.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const only = process.argv.slice(2);
+const roots = only.length > 0 ? only : ['test'];
+const files = roots
+  .flatMap((root) =>
+    root.endsWith('.ts') ? [root] : readdirSync(root, { recursive: true }).map((f) => join(root, String(f))),
+  )
+  .filter((f) => f.endsWith('.test.ts') && !f.endsWith('.browser.test.ts') && !f.includes('/e2e/'))
+  .sort();
+if (files.length === 0) {
+  console.error(`no Node tests found under ${roots.join(', ')}`);
+  process.exit(1);
+}
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' });
+process.exit(result.status ?? 1);

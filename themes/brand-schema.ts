@@ -1,0 +1,188 @@
+/**
+ * The brand input: the only thing a tenant sends to theme its widgets. A strict allowlist of
+ * typed values; every string is checked against a grammar and re-serialised, so nothing a
+ * tenant typed is passed through to CSS, HTML or URLs as-is.
+ */
+import { z } from 'zod';
+import { parseColor } from './color.js';
+
+const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+// A bank's display name: letters and digits of any script, plus a little punctuation.
+const NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} &.,'’()-]{0,78}[\p{L}\p{N}.)])?$/u;
+// One font family name; it is always emitted quoted, so keywords are harmless.
+const FONT_FAMILY = /^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,62}[A-Za-z0-9])?$/;
+// Asset URLs: https, a plain host, and a path and query from a conservative alphabet.
+const ASSET_URL =
+  /^https:\/\/[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?(?:\/[A-Za-z0-9._~%/-]*)?(?:\?[A-Za-z0-9._~%=&-]*)?$/i;
+const IMAGE_PATH = /\.(?:png|svg|webp|jpe?g|gif|avif)$/i;
+const FONT_PATH = /\.(?:woff2|woff|ttf|otf)$/i;
+
+const COLOR_EXPECTED = 'a colour as #rgb, #rrggbb, rgb(), hsl() or oklch()';
+
+/** A colour in any accepted notation, normalised to `#rrggbb`. */
+const color = z.string({ error: COLOR_EXPECTED }).transform((value, ctx) => {
+  const parsed = parseColor(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.reason });
+    return z.NEVER;
+  }
+  return parsed.hex;
+});
+
+function assetUrl(kind: string, path: RegExp) {
+  const expected = `an https URL of ${kind} (no credentials, quotes, spaces or parentheses)`;
+  return z
+    .string({ error: expected })
+    .max(2048, { error: `${expected}, at most 2048 characters` })
+    .regex(ASSET_URL, { error: expected })
+    .transform((value, ctx) => {
+      const url = new URL(value);
+      if (!path.test(url.pathname)) {
+        ctx.addIssue({ code: 'custom', message: `${expected} ending in ${path.source}` });
+        return z.NEVER;
+      }
+      return url.href;
+    });
+}
+
+function rangedNumber(expected: string, min: number, max: number) {
+  return z
+    .number({ error: expected })
+    .min(min, { error: expected })
+    .max(max, { error: expected });
+}
+
+export const brandColorsSchema = z.strictObject(
+  {
+    primary: color,
+    secondary: color.optional(),
+    accent: color.optional(),
+    neutral: color.optional(),
+    success: color.optional(),
+    warning: color.optional(),
+    danger: color.optional(),
+  },
+  { error: 'an object of colours with at least "primary"' },
+);
+
+export const brandSchema = z.strictObject(
+  {
+    slug: z
+      .string({ error: 'a slug: 1–40 lowercase letters, digits and inner hyphens' })
+      .regex(SLUG, { error: 'a slug: 1–40 lowercase letters, digits and inner hyphens' }),
+    name: z
+      .string({ error: 'a display name of 1–80 letters, digits, spaces and & . , \' ( ) -' })
+      .regex(NAME, { error: 'a display name of 1–80 letters, digits, spaces and & . , \' ( ) -' }),
+    colors: brandColorsSchema,
+    typography: z
+      .strictObject(
+        {
+          fontFamily: z
+            .string({ error: 'a font family name of letters, digits, spaces and hyphens' })
+            .regex(FONT_FAMILY, {
+              error: 'a font family name of 1–64 letters, digits, single spaces and hyphens',
+            })
+            .refine((v) => !v.includes('  '), { error: 'a font family name without double spaces' })
+            .optional(),
+          fontSource: assetUrl('a font file (.woff2, .woff, .ttf or .otf)', FONT_PATH).optional(),
+          genericFamily: z
+            .enum(['sans-serif', 'serif', 'monospace', 'system-ui'], {
+              error: 'one of "sans-serif", "serif", "monospace", "system-ui"',
+            })
+            .default('sans-serif'),
+          baseSize: rangedNumber('a base font size in px from 14 to 20', 14, 20).default(16),
+          scale: rangedNumber('a type scale ratio from 1.067 to 1.618', 1.067, 1.618).default(1.2),
+        },
+        { error: 'an object with fontFamily, fontSource, genericFamily, baseSize and scale' },
+      )
+      .default({ genericFamily: 'sans-serif', baseSize: 16, scale: 1.2 }),
+    shape: z
+      .strictObject(
+        { radius: rangedNumber('a corner radius in px from 0 to 24', 0, 24) },
+        { error: 'an object with radius' },
+      )
+      .default({ radius: 8 }),
+    density: z
+      .enum(['compact', 'comfortable'], { error: 'one of "compact", "comfortable"' })
+      .default('comfortable'),
+    mode: z
+      .enum(['light', 'dark', 'auto'], { error: 'one of "light", "dark", "auto"' })
+      .default('light'),
+    logo: assetUrl('an image (.png, .svg, .webp, .jpg, .gif or .avif)', IMAGE_PATH).optional(),
+  },
+  { error: 'a brand object' },
+);
+
+/** What a tenant sends (before defaults and normalisation). */
+export type BrandInput = z.input<typeof brandSchema>;
+/** A validated brand: defaults filled in, colours as `#rrggbb`, URLs re-serialised. */
+export type Brand = z.output<typeof brandSchema>;
+export type BrandColorKey = keyof z.output<typeof brandColorsSchema>;
+
+/** One problem with the brand input, located by a JSON Pointer into it. */
+export interface BrandError {
+  path: string;
+  message: string;
+  expected: string;
+  received: string;
+}
+
+export type BrandParseResult = { ok: true; brand: Brand } | { ok: false; errors: BrandError[] };
+
+/** Validates and normalises a brand. Never throws; every error names its JSON path. */
+export function parseBrand(input: unknown): BrandParseResult {
+  const result = brandSchema.safeParse(input);
+  if (result.success) return { ok: true, brand: result.data };
+  const errors = result.error.issues.flatMap((issue) => toBrandErrors(issue, input));
+  return { ok: false, errors };
+}
+
+function toBrandErrors(issue: z.core.$ZodIssue, input: unknown): BrandError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => {
+      const path = [...issue.path, key];
+      return brandError(path, 'only the documented keys (this one is unknown)', input);
+    });
+  }
+  return [brandError(issue.path, issue.message, input)];
+}
+
+function brandError(path: PropertyKey[], expected: string, input: unknown): BrandError {
+  const pointer = toJsonPointer(path);
+  const received = describeValue(valueAt(input, path));
+  return {
+    path: pointer,
+    message: `${pointer || '/'}: expected ${expected}, received ${received}`,
+    expected,
+    received,
+  };
+}
+
+/** RFC 6901 JSON Pointer for a zod path. */
+export function toJsonPointer(path: readonly PropertyKey[]): string {
+  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = Object.hasOwn(value, key) ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  }
+  return value;
+}
+
+/** A short, safe description of what was received: never the whole of a long string. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `${JSON.stringify(shown)}${value.length > 40 ? ` (${value.length} characters)` : ''}`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    return String(value);
+  }
+  return `a value of type ${typeof value}`;
+}
