@@ -8,7 +8,9 @@ const only = process.argv.slice(2);
 const roots = only.length > 0 ? only : ['test'];
 const files = roots
   .flatMap((root) =>
-    root.endsWith('.ts') ? [root] : readdirSync(root, { recursive: true }).map((f) => join(root, String(f))),
+    root.endsWith('.ts')
+      ? [root]
+      : readdirSync(root, { recursive: true }).map((f) => join(root, String(f))),
   )
   .filter((f) => f.endsWith('.test.ts') && !f.endsWith('.browser.test.ts') && !f.includes('/e2e/'))
   .sort();
@@ -16,5 +18,7 @@ if (files.length === 0) {
   console.error(`no Node tests found under ${roots.join(', ')}`);
   process.exit(1);
 }
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...files], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

@@ -46,10 +46,7 @@ function assetUrl(kind: string, path: RegExp) {
 }
 
 function rangedNumber(expected: string, min: number, max: number) {
-  return z
-    .number({ error: expected })
-    .min(min, { error: expected })
-    .max(max, { error: expected });
+  return z.number({ error: expected }).min(min, { error: expected }).max(max, { error: expected });
 }
 
 export const brandColorsSchema = z.strictObject(
@@ -71,8 +68,8 @@ export const brandSchema = z.strictObject(
       .string({ error: 'a slug: 1–40 lowercase letters, digits and inner hyphens' })
       .regex(SLUG, { error: 'a slug: 1–40 lowercase letters, digits and inner hyphens' }),
     name: z
-      .string({ error: 'a display name of 1–80 letters, digits, spaces and & . , \' ( ) -' })
-      .regex(NAME, { error: 'a display name of 1–80 letters, digits, spaces and & . , \' ( ) -' }),
+      .string({ error: "a display name of 1–80 letters, digits, spaces and & . , ' ( ) -" })
+      .regex(NAME, { error: "a display name of 1–80 letters, digits, spaces and & . , ' ( ) -" }),
     colors: brandColorsSchema,
     typography: z
       .strictObject(
@@ -160,7 +157,9 @@ function brandError(path: PropertyKey[], expected: string, input: unknown): Bran
 
 /** RFC 6901 JSON Pointer for a zod path. */
 export function toJsonPointer(path: readonly PropertyKey[]): string {
-  return path.map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+  return path
+    .map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    .join('');
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -4,7 +4,12 @@
  * TypeScript declaration of the token names — deterministic and content-hashed.
  */
 import StyleDictionary from 'style-dictionary';
-import type { Config, FormatFnArguments, TransformedToken } from 'style-dictionary/types';
+import type {
+  Config,
+  DesignTokens,
+  FormatFnArguments,
+  TransformedToken,
+} from 'style-dictionary/types';
 import { formattedVariables } from 'style-dictionary/utils';
 import type { Brand } from './brand-schema.js';
 import { EXTENSION, type Mode, type TokenTree } from './derive.js';
@@ -30,7 +35,9 @@ const ALT_ROOT = 'gw-alt';
 
 /** The tree for Style Dictionary: the base mode's values, plus the other mode's sys colours. */
 function sdTree(tokens: TokenTree, base: Mode): TokenTree {
-  const gw = tokens.gw as { sys: { color: Record<string, { $value: string; $extensions: never }> } };
+  const gw = tokens.gw as {
+    sys: { color: Record<string, { $value: string; $extensions: never }> };
+  };
   const pick = (mode: Mode) =>
     Object.fromEntries(
       Object.entries(gw.sys.color).map(([role, token]) => {
@@ -54,7 +61,7 @@ interface Declarations {
 async function declarations(tree: TokenTree): Promise<Declarations> {
   let result: Declarations | undefined;
   const config: Config = {
-    tokens: tree,
+    tokens: tree as DesignTokens,
     log: { warnings: 'error', verbosity: 'silent', errors: { brokenReferences: 'throw' } },
     hooks: {
       transforms: {
@@ -104,12 +111,18 @@ function block(selectors: string[], lines: string, indent = ''): string {
 }
 
 /** Builds the outputs for a derived tree. `brand` supplies the slug and default mode. */
-export async function build(tokens: TokenTree, brand: Pick<Brand, 'slug' | 'mode'>): Promise<ThemeOutputs> {
+export async function build(
+  tokens: TokenTree,
+  brand: Pick<Brand, 'slug' | 'mode'>,
+): Promise<ThemeOutputs> {
   const base: Mode = brand.mode === 'dark' ? 'dark' : 'light';
   const other: Mode = base === 'dark' ? 'light' : 'dark';
   const { base: baseLines, alternate, names } = await declarations(sdTree(tokens, base));
   const doc = `[data-gw-theme="${brand.slug}"]`;
-  const forced = (mode: Mode) => [`:host([data-gw-mode="${mode}"])`, `${doc}[data-gw-mode="${mode}"]`];
+  const forced = (mode: Mode) => [
+    `:host([data-gw-mode="${mode}"])`,
+    `${doc}[data-gw-mode="${mode}"]`,
+  ];
   let body = block([':host', doc], baseLines) + block(forced(other), alternate);
   if (brand.mode === 'auto') {
     const auto = [':host(:not([data-gw-mode="light"]))', `${doc}:not([data-gw-mode="light"])`];
@@ -126,5 +139,7 @@ export async function build(tokens: TokenTree, brand: Pick<Brand, 'slug' | 'mode
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...new Uint8Array(digest).slice(0, 8)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }

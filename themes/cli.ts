@@ -33,7 +33,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     input = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message;
+    const reason =
+      error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message;
     io.stderr(`cannot read brand file ${file}: ${reason}\n`);
     return 1;
   }
@@ -87,7 +88,8 @@ function summary(compiled: CompiledTheme): string {
   return `${lines.join('\n')}\n`;
 }
 
-const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('themes/cli.ts');
+const isMain =
+  import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('themes/cli.ts');
 if (isMain) {
   const code = await runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),

@@ -19,7 +19,9 @@ export interface Oklch {
 const NOTATION =
   /^(?:#(?:[0-9a-f]{3}|[0-9a-f]{6})|(?:rgb|rgba|hsl|hsla|oklch)\(\s*[0-9.%+\-eE\s,/degturnad]*\))$/i;
 
-export type ParsedColor = { ok: true; hex: string; clamped: boolean } | { ok: false; reason: string };
+export type ParsedColor =
+  | { ok: true; hex: string; clamped: boolean }
+  | { ok: false; reason: string };
 
 /**
  * Parses one tenant colour and re-serialises it as `#rrggbb`. Colours outside sRGB (possible
@@ -37,7 +39,10 @@ export function parseColor(input: string): ParsedColor {
     return { ok: false, reason: 'finite colour channels (no NaN, Infinity or "none")' };
   }
   if (color.alpha !== undefined && color.alpha < 1) {
-    return { ok: false, reason: 'an opaque colour (contrast is undefined for translucent colours)' };
+    return {
+      ok: false,
+      reason: 'an opaque colour (contrast is undefined for translucent colours)',
+    };
   }
   const rgb = converter('rgb')(color);
   const inGamut = [rgb.r, rgb.g, rgb.b].every((v) => v >= -1e-4 && v <= 1 + 1e-4);

@@ -24,7 +24,10 @@ export type CompiledTheme =
 export async function compileTheme(input: unknown): Promise<CompiledTheme> {
   const parsed = parseBrand(input);
   if (!parsed.ok) {
-    return { ok: false, report: { ok: false, hash: null, errors: parsed.errors, warnings: [], contrast: [] } };
+    return {
+      ok: false,
+      report: { ok: false, hash: null, errors: parsed.errors, warnings: [], contrast: [] },
+    };
   }
   const { brand } = parsed;
   const derived = derive(brand);
@@ -32,12 +35,20 @@ export async function compileTheme(input: unknown): Promise<CompiledTheme> {
   const failing = derived.contrast.filter((pair) => !pair.pass);
   if (failing.length > 0) {
     // derive() repairs every pair it declares; reaching this is an engine bug, never tenant input.
-    throw new Error(`theme engine produced failing contrast pairs: ${failing.map((p) => `${p.fg}/${p.bg} ${p.mode}`).join(', ')}`);
+    throw new Error(
+      `theme engine produced failing contrast pairs: ${failing.map((p) => `${p.fg}/${p.bg} ${p.mode}`).join(', ')}`,
+    );
   }
   return {
     ok: true,
     brand,
     outputs,
-    report: { ok: true, hash: outputs.hash, errors: [], warnings: derived.warnings, contrast: derived.contrast },
+    report: {
+      ok: true,
+      hash: outputs.hash,
+      errors: [],
+      warnings: derived.warnings,
+      contrast: derived.contrast,
+    },
   };
 }

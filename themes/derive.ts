@@ -5,7 +5,13 @@
  * the derived colour by the smallest OKLCH lightness change that does.
  */
 import type { Brand } from './brand-schema.js';
-import { contrastRatio, floorRatio, hexToOklch, nearestPassingLightness, oklchToHex } from './color.js';
+import {
+  contrastRatio,
+  floorRatio,
+  hexToOklch,
+  nearestPassingLightness,
+  oklchToHex,
+} from './color.js';
 import { brandRefTokens, tonalPalettes } from './palette.js';
 import baseTokens from './tokens/base.tokens.json' with { type: 'json' };
 import contrastPairs from './tokens/contrast-pairs.json' with { type: 'json' };
@@ -149,21 +155,23 @@ function resolveMode(mode: Mode, palette: Map<string, string>) {
         ext.choose.candidates.reduce((best, c) => (ratio(c) > ratio(best) ? c : best));
     }
     let hex = lookup(value);
-    if (ext?.shift) {
+    const shift = ext?.shift;
+    if (shift) {
       // Hover and pressed states move away from their text colour, so text gets more
       // readable; when that breaks a pair (a fill already at its limit), they move the other way.
-      const text = hexToOklch(lookup(`{gw.sys.color.${ext.shift.awayFrom}}`));
+      const text = hexToOklch(lookup(`{gw.sys.color.${shift.awayFrom}}`));
       const from = hexToOklch(hex);
       const away = text.l > from.l ? -1 : 1;
       const [first, second] = ([away, -away] as const).map((sign) =>
-        oklchToHex({ ...from, l: from.l + sign * ext.shift!.lightness }),
+        oklchToHex({ ...from, l: from.l + sign * shift.lightness }),
       ) as [string, string];
       hex = passes(first) || !passes(second) ? first : second;
       value = hex;
     }
     if (!passes(hex)) {
       const found = nearestPassingLightness(hex, passes);
-      if (!found) throw new Error(`no lightness of ${role} passes its contrast pairs in ${mode} mode`);
+      if (!found)
+        throw new Error(`no lightness of ${role} passes its contrast pairs in ${mode} mode`);
       const worst = checks.reduce((a, b) =>
         contrastRatio(hex, a.hex) / a.required <= contrastRatio(hex, b.hex) / b.required ? a : b,
       );
@@ -218,7 +226,11 @@ export function derive(brand: Brand): Derived {
   for (const role of Object.keys(ROLES)) {
     const l = light.roles.get(role) as Resolved;
     const d = dark.roles.get(role) as Resolved;
-    color[role] = { $type: 'color', $value: l.value, $extensions: { [EXTENSION]: { dark: d.value } } };
+    color[role] = {
+      $type: 'color',
+      $value: l.value,
+      $extensions: { [EXTENSION]: { dark: d.value } },
+    };
   }
   const { gw } = baseTokens;
   const ref = brandRefTokens(brand);

@@ -8,7 +8,9 @@ import { hexToOklch, oklchToHex } from './color.js';
 
 /** Tones (OKLCH lightness × 100) of each palette; greys get the finer steps surfaces need. */
 export const TONES = [10, 20, 30, 40, 50, 60, 70, 80, 90, 95] as const;
-export const NEUTRAL_TONES = [0, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 95, 99, 100] as const;
+export const NEUTRAL_TONES = [
+  0, 5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 90, 95, 99, 100,
+] as const;
 
 export const PALETTE_KEYS = [
   'primary',
@@ -26,14 +28,18 @@ const NEUTRAL_MAX_CHROMA = 0.04;
 const STATUS_DEFAULTS = { success: '#1a7f37', warning: '#9a6700', danger: '#c62828' } as const;
 
 /** The base colour of every palette: the tenant's exact colour, or a default derived from primary. */
-export function paletteBases(colors: Brand['colors']): Record<(typeof PALETTE_KEYS)[number], string> {
+export function paletteBases(
+  colors: Brand['colors'],
+): Record<(typeof PALETTE_KEYS)[number], string> {
   const primary = hexToOklch(colors.primary);
   return {
     primary: colors.primary,
     // Defaults sit at mid lightness so they pass as fills on both light and dark surfaces.
-    secondary: colors.secondary ?? oklchToHex({ l: 0.55, c: Math.min(primary.c * 0.6, 0.1), h: primary.h }),
+    secondary:
+      colors.secondary ?? oklchToHex({ l: 0.55, c: Math.min(primary.c * 0.6, 0.1), h: primary.h }),
     accent: colors.accent ?? oklchToHex({ l: 0.6, c: 0.13, h: (primary.h + 150) % 360 }),
-    neutral: colors.neutral ?? oklchToHex({ l: 0.5, c: Math.min(primary.c * 0.1, 0.012), h: primary.h }),
+    neutral:
+      colors.neutral ?? oklchToHex({ l: 0.5, c: Math.min(primary.c * 0.1, 0.012), h: primary.h }),
     success: colors.success ?? STATUS_DEFAULTS.success,
     warning: colors.warning ?? STATUS_DEFAULTS.warning,
     danger: colors.danger ?? STATUS_DEFAULTS.danger,
@@ -47,7 +53,8 @@ export function tonalPalettes(colors: Brand['colors']): Map<string, string> {
     const { c, h } = hexToOklch(base);
     const chroma = key === 'neutral' ? Math.min(c, NEUTRAL_MAX_CHROMA) : c;
     out.set(`${key}.base`, base);
-    for (const tone of key === 'neutral' ? NEUTRAL_TONES : TONES) out.set(`${key}.${tone}`, oklchToHex({ l: tone / 100, c: chroma, h }));
+    for (const tone of key === 'neutral' ? NEUTRAL_TONES : TONES)
+      out.set(`${key}.${tone}`, oklchToHex({ l: tone / 100, c: chroma, h }));
   }
   return out;
 }
@@ -97,7 +104,10 @@ export function brandRefTokens(brand: Brand) {
   const r = brand.shape.radius;
   return {
     color,
-    font: { family: { brand: { $type: 'fontFamily', $value: fontFamilyValue(brand.typography) } }, size },
+    font: {
+      family: { brand: { $type: 'fontFamily', $value: fontFamilyValue(brand.typography) } },
+      size,
+    },
     space,
     radius: {
       none: { $type: 'dimension', $value: '0px' },
@@ -106,6 +116,8 @@ export function brandRefTokens(brand: Brand) {
       lg: { $type: 'dimension', $value: px(Math.min(r * 1.5, 32)) },
       full: { $type: 'dimension', $value: '9999px' },
     },
-    size: { control: { $type: 'dimension', $value: brand.density === 'compact' ? '32px' : '40px' } },
+    size: {
+      control: { $type: 'dimension', $value: brand.density === 'compact' ? '32px' : '40px' },
+    },
   };
 }
