@@ -51,6 +51,36 @@ function sdTree(tokens: TokenTree, base: Mode): TokenTree {
   };
 }
 
+const memo = Symbol('memo');
+
+/**
+ * Style Dictionary 4 rebuilds its `hooks` and `options` by deep-merging every built-in hook on
+ * each read, which was a third of a theme's build time. Nothing here registers hooks after
+ * construction, so each merged object is kept until the next assignment replaces it.
+ */
+class ThemeDictionary extends StyleDictionary {
+  declare [memo]?: { hooks?: StyleDictionary['hooks']; options?: StyleDictionary['options'] };
+
+  override get hooks() {
+    this[memo] ??= {};
+    this[memo].hooks ??= super.hooks;
+    return this[memo].hooks;
+  }
+  override set hooks(value) {
+    this[memo] = {};
+    super.hooks = value;
+  }
+  override get options() {
+    this[memo] ??= {};
+    this[memo].options ??= super.options;
+    return this[memo].options;
+  }
+  override set options(value) {
+    this[memo] = {};
+    super.options = value;
+  }
+}
+
 interface Declarations {
   base: string;
   alternate: string;
@@ -95,7 +125,7 @@ async function declarations(tree: TokenTree): Promise<Declarations> {
       css: { transforms: TRANSFORMS, files: [{ destination: 'theme.css', format: DECLARATIONS }] },
     },
   };
-  const sd = new StyleDictionary(config, { init: false });
+  const sd = new ThemeDictionary(config, { init: false });
   await sd.init({ verbosity: 'silent' });
   await sd.formatPlatform('css');
   if (!result) throw new Error('Style Dictionary did not run the theme format');
