@@ -11,9 +11,10 @@ const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 const NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} &.,'’()-]{0,78}[\p{L}\p{N}.)])?$/u;
 // One font family name; it is always emitted quoted, so keywords are harmless.
 const FONT_FAMILY = /^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,62}[A-Za-z0-9])?$/;
-// Asset URLs: https, a plain host, and a path and query from a conservative alphabet.
+// Asset URLs: https, a public DNS name (dotted, alphabetic top-level label: no IP literals, no
+// localhost), an optional port, and a path and query from a conservative alphabet.
 const ASSET_URL =
-  /^https:\/\/[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::\d{1,5})?(?:\/[A-Za-z0-9._~%/-]*)?(?:\?[A-Za-z0-9._~%=&-]*)?$/i;
+  /^https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:\/[A-Za-z0-9._~%/-]*)?(?:\?[A-Za-z0-9._~%=&-]*)?$/i;
 const IMAGE_PATH = /\.(?:png|svg|webp|jpe?g|gif|avif)$/i;
 const FONT_PATH = /\.(?:woff2|woff|ttf|otf)$/i;
 
@@ -30,13 +31,23 @@ const color = z.string({ error: COLOR_EXPECTED }).transform((value, ctx) => {
 });
 
 function assetUrl(kind: string, path: RegExp) {
-  const expected = `an https URL of ${kind} (no credentials, quotes, spaces or parentheses)`;
+  const expected = `an https URL of ${kind} on a public host name (no credentials, IP addresses, quotes, spaces or parentheses)`;
   return z
     .string({ error: expected })
     .max(2048, { error: `${expected}, at most 2048 characters` })
     .regex(ASSET_URL, { error: expected })
     .transform((value, ctx) => {
-      const url = new URL(value);
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: expected });
+        return z.NEVER;
+      }
+      if (url.port !== '' && Number(url.port) > 65535) {
+        ctx.addIssue({ code: 'custom', message: `${expected}, with a port up to 65535` });
+        return z.NEVER;
+      }
       if (!path.test(url.pathname)) {
         ctx.addIssue({ code: 'custom', message: `${expected} ending in ${path.source}` });
         return z.NEVER;
@@ -155,10 +166,10 @@ function brandError(path: PropertyKey[], expected: string, input: unknown): Bran
   };
 }
 
-/** RFC 6901 JSON Pointer for a zod path. */
+/** RFC 6901 JSON Pointer for a zod path; unknown keys are shown escaped and shortened. */
 export function toJsonPointer(path: readonly PropertyKey[]): string {
   return path
-    .map((part) => `/${String(part).replaceAll('~', '~0').replaceAll('/', '~1')}`)
+    .map((part) => `/${safeText(String(part), 40).replaceAll('~', '~0').replaceAll('/', '~1')}`)
     .join('');
 }
 
@@ -171,14 +182,26 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/**
+ * Printable ASCII only (everything else as `\uXXXX`, so no control, bidi or line-separator
+ * character reaches a terminal or an admin screen), cut to `max` characters.
+ */
+function safeText(text: string, max: number): string {
+  const escaped = text.replace(
+    /[^\x20-\x7e]/gu,
+    (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  );
+  return escaped.length > max ? `${escaped.slice(0, max)}…` : escaped;
+}
+
 /** A short, safe description of what was received: never the whole of a long string. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-    return `${JSON.stringify(shown)}${value.length > 40 ? ` (${value.length} characters)` : ''}`;
+    const shown = safeText(JSON.stringify(value.slice(0, 60)), 60);
+    return value.length > 40 ? `${shown} (${value.length} characters)` : shown;
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     return String(value);
