@@ -1,0 +1,268 @@
+/**
+ * Widget tokens: short-lived JWTs the edge signs with EdDSA (Ed25519) through jose, and the
+ * key ring behind them. A new signing key is published in the JWKS before it signs; a retired
+ * one keeps verifying until the last token it could have signed has expired.
+ */
+import {
+  calculateJwkThumbprint,
+  decodeProtectedHeader,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+import type { Clock } from '../deps.js';
+import type { SigningKey, Store } from '../store/store.js';
+import { newId } from './credentials.js';
+
+export const TOKEN_TYPE = 'gw-widget+jwt';
+export const TOKEN_AUDIENCE = 'gridworks-widgets';
+export const DEFAULT_TTL_SECONDS = 600;
+export const MAX_TTL_SECONDS = 3600;
+const ALGORITHM = 'EdDSA';
+
+/** What a widget token may allow; a token carries a subset. */
+export const WIDGET_SCOPES = [
+  'config:read',
+  'catalog:read',
+  'pricing:read',
+  'quotes:write',
+  'onboarding:write',
+  'chat:customer',
+] as const;
+export type WidgetScope = (typeof WIDGET_SCOPES)[number];
+
+export interface WidgetClaims {
+  iss: string;
+  aud: string;
+  tid: string;
+  sub: string;
+  scp: WidgetScope[];
+  org: string;
+  jti: string;
+  iat: number;
+  nbf: number;
+  exp: number;
+}
+
+/** Why a token was refused; never includes the token. */
+export class TokenRejected extends Error {
+  readonly reason: string;
+  constructor(reason: string) {
+    super(reason);
+    this.reason = reason;
+    this.name = 'TokenRejected';
+  }
+}
+
+interface LoadedKey {
+  record: SigningKey;
+  privateKey: CryptoKey | undefined;
+  publicKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+// Header parameters that would let a token choose its own verification key.
+const FORBIDDEN_HEADERS = ['jku', 'jwk', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'crit'];
+
+export class KeyRing {
+  readonly #store: Store;
+  readonly #clock: Clock;
+  #keys: LoadedKey[] | undefined;
+  #reloadAt = Number.POSITIVE_INFINITY;
+
+  constructor(store: Store, clock: Clock) {
+    this.#store = store;
+    this.#clock = clock;
+  }
+
+  /** Creates the first signing key when there is none. Idempotent. */
+  async ensureActiveKey(): Promise<void> {
+    const keys = await this.#store.listSigningKeys();
+    if (!keys.some((k) => k.status === 'active')) {
+      await this.#store.addSigningKey(await createSigningKey('active', this.#clock.now()));
+    }
+    this.#keys = undefined;
+  }
+
+  async #load(): Promise<LoadedKey[]> {
+    if (this.#keys) return this.#keys;
+    const now = this.#clock.now();
+    const loaded: LoadedKey[] = [];
+    for (const record of await this.#store.listSigningKeys()) {
+      if (
+        record.status === 'retiring' &&
+        record.retireAfter !== null &&
+        record.retireAfter <= now
+      ) {
+        await this.#store.updateSigningKey(record.kid, { status: 'retired' });
+        continue;
+      }
+      if (record.status === 'retired') continue;
+      const publicJwk = JSON.parse(record.publicJwk) as JWK;
+      loaded.push({
+        record,
+        publicJwk,
+        publicKey: (await importJWK(publicJwk, ALGORITHM)) as CryptoKey,
+        privateKey:
+          record.status === 'active'
+            ? ((await importJWK(JSON.parse(record.privateJwk) as JWK, ALGORITHM)) as CryptoKey)
+            : undefined,
+      });
+    }
+    this.#keys = loaded;
+    // Reload when the earliest retiring key is due, so it stops verifying on time.
+    const due = loaded
+      .map((k) => k.record.retireAfter)
+      .filter((t): t is number => t !== null)
+      .sort((a, b) => a - b)[0];
+    if (due !== undefined) this.#reloadAt = due;
+    return loaded;
+  }
+
+  async #current(): Promise<LoadedKey[]> {
+    if (this.#clock.now() >= this.#reloadAt) {
+      this.#keys = undefined;
+      this.#reloadAt = Number.POSITIVE_INFINITY;
+    }
+    return this.#load();
+  }
+
+  /** The public keys that verify tokens now (`next`, `active` and `retiring`). */
+  async jwks(): Promise<{ keys: JWK[] }> {
+    const keys = await this.#current();
+    return {
+      keys: keys.map((k) => ({ ...k.publicJwk, kid: k.record.kid, alg: ALGORITHM, use: 'sig' })),
+    };
+  }
+
+  /**
+   * Rotation, in two steps so verifiers can fetch the new key first: `stage` publishes a new key
+   * (status `next`); `rotate` makes it the signing key and sets the old one `retiring` until
+   * every token it signed has expired.
+   */
+  async stage(): Promise<string> {
+    const existing = (await this.#store.listSigningKeys()).find((k) => k.status === 'next');
+    if (existing) return existing.kid;
+    const key = await createSigningKey('next', this.#clock.now());
+    await this.#store.addSigningKey(key);
+    this.#keys = undefined;
+    return key.kid;
+  }
+
+  async rotate(): Promise<{ active: string; retiring: string[] }> {
+    const keys = await this.#store.listSigningKeys();
+    const next = keys.find((k) => k.status === 'next');
+    if (!next) throw new Error('no staged key: stage one first');
+    const retireAfter = this.#clock.now() + MAX_TTL_SECONDS * 1000;
+    const retiring = keys.filter((k) => k.status === 'active').map((k) => k.kid);
+    for (const kid of retiring)
+      await this.#store.updateSigningKey(kid, { status: 'retiring', retireAfter });
+    await this.#store.updateSigningKey(next.kid, { status: 'active' });
+    this.#keys = undefined;
+    return { active: next.kid, retiring };
+  }
+
+  async mint(
+    input: {
+      tenantId: string;
+      subject: string;
+      scopes: WidgetScope[];
+      origin: string;
+      ttlSeconds: number;
+    },
+    issuer: string,
+  ): Promise<{ token: string; claims: WidgetClaims }> {
+    let signer = (await this.#current()).find((k) => k.record.status === 'active');
+    if (!signer) {
+      await this.ensureActiveKey();
+      signer = (await this.#current()).find((k) => k.record.status === 'active');
+    }
+    if (!signer?.privateKey) throw new Error('no active signing key');
+    const now = Math.floor(this.#clock.now() / 1000);
+    const claims: WidgetClaims = {
+      iss: issuer,
+      aud: TOKEN_AUDIENCE,
+      tid: input.tenantId,
+      sub: input.subject,
+      scp: [...input.scopes].sort(),
+      org: input.origin,
+      jti: newId('jti'),
+      iat: now,
+      nbf: now,
+      exp: now + input.ttlSeconds,
+    };
+    const token = await new SignJWT(claims as unknown as JWTPayload)
+      .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE, kid: signer.record.kid })
+      .sign(signer.privateKey);
+    return { token, claims };
+  }
+
+  /** Verifies signature, algorithm, `typ`, `kid`, `iss`, `aud`, times and claim shapes. */
+  async verify(token: string, issuer: string): Promise<WidgetClaims> {
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw new TokenRejected('malformed token');
+    }
+    if (header.alg !== ALGORITHM) throw new TokenRejected('algorithm not allowed');
+    if (header.typ !== TOKEN_TYPE) throw new TokenRejected('wrong token type');
+    if (FORBIDDEN_HEADERS.some((name) => name in header)) {
+      throw new TokenRejected('token names its own key material');
+    }
+    const key = (await this.#current()).find((k) => k.record.kid === header.kid);
+    if (!key) throw new TokenRejected('unknown signing key');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key.publicKey, {
+        algorithms: [ALGORITHM],
+        typ: TOKEN_TYPE,
+        issuer,
+        audience: TOKEN_AUDIENCE,
+        currentDate: new Date(this.#clock.now()),
+        clockTolerance: 0,
+        maxTokenAge: MAX_TTL_SECONDS,
+        requiredClaims: ['tid', 'sub', 'scp', 'org', 'jti', 'iat', 'nbf', 'exp'],
+      }));
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? 'invalid';
+      throw new TokenRejected(`token refused (${code})`);
+    }
+    const claims = payload as unknown as WidgetClaims;
+    const scopesOk =
+      Array.isArray(claims.scp) &&
+      claims.scp.every((s) => (WIDGET_SCOPES as readonly string[]).includes(s));
+    if (
+      !scopesOk ||
+      typeof claims.tid !== 'string' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.org !== 'string' ||
+      typeof claims.jti !== 'string' ||
+      claims.exp - claims.iat > MAX_TTL_SECONDS
+    ) {
+      throw new TokenRejected('token claims are malformed');
+    }
+    return claims;
+  }
+}
+
+async function createSigningKey(status: SigningKey['status'], now: number): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, {
+    crv: 'Ed25519',
+    extractable: true,
+  });
+  const publicJwk = await exportJWK(publicKey);
+  const kid = await calculateJwkThumbprint(publicJwk);
+  return {
+    kid,
+    privateJwk: JSON.stringify(await exportJWK(privateKey)),
+    publicJwk: JSON.stringify(publicJwk),
+    status,
+    createdAt: now,
+    retireAfter: null,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Request and response schemas of the admin API (operator and secret-key routes). The single
+ * source of truth for the OpenAPI document and the typed client; imports only zod.
+ */
+import { z } from 'zod';
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    requestId: z.string().optional(),
+  })
+  .catchall(z.unknown())
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
+
+export const slugSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+    '1–40 lowercase letters, digits and inner hyphens',
+  );
+
+export const tenantSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    name: z.string(),
+    status: z.enum(['active', 'suspended']),
+    createdAt: z.number().int(),
+  })
+  .meta({ id: 'Tenant' });
+
+export const createTenantSchema = z
+  .strictObject({
+    slug: slugSchema,
+    name: z.string().trim().min(1).max(80),
+  })
+  .meta({ id: 'CreateTenant' });
+
+export const createdTenantSchema = z
+  .object({
+    tenant: tenantSchema,
+    secretKey: z.string().meta({ description: 'Shown once. All scopes.' }),
+    publishableKey: z.string(),
+  })
+  .meta({ id: 'CreatedTenant' });
+
+export const pageQuerySchema = z.object({
+  cursor: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const tenantListSchema = z
+  .object({ items: z.array(tenantSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'TenantList' });
+
+export const secretScopeSchema = z.enum([
+  'audit:read',
+  'applications:read',
+  'branding:write',
+  'chat:agent',
+  'domains:write',
+  'keys:write',
+  'origins:write',
+  'tokens:mint',
+]);
+
+export const apiKeySchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['secret', 'publishable']),
+    prefix: z.string(),
+    last4: z.string(),
+    scopes: z.array(z.string()),
+    createdAt: z.number().int(),
+    revokedAt: z.number().int().nullable(),
+  })
+  .meta({ id: 'ApiKey', description: 'A key as listed: prefix and last four characters only.' });
+
+export const createKeySchema = z
+  .strictObject({
+    kind: z.enum(['secret', 'publishable']).default('secret'),
+    scopes: z.array(secretScopeSchema).min(1).max(8).optional(),
+  })
+  .meta({ id: 'CreateKey' });
+
+export const createdKeySchema = z
+  .object({
+    key: apiKeySchema,
+    secret: z.string().meta({ description: 'The key itself, shown once.' }),
+  })
+  .meta({ id: 'CreatedKey' });
+
+/** An origin as browsers send it: scheme, host and optional port, nothing else. */
+export const originSchema = z
+  .string()
+  .max(300)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (
+        (url.protocol === 'https:' ||
+          (url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))) &&
+        url.origin === value
+      );
+    } catch {
+      return false;
+    }
+  }, 'an origin such as https://www.bank.example (https; http only for localhost), no path or trailing slash');
+
+export const originsSchema = z
+  .strictObject({ origins: z.array(originSchema).max(20) })
+  .meta({ id: 'Origins' });
+
+export const auditRecordSchema = z
+  .object({
+    id: z.number().int(),
+    actor: z.string(),
+    action: z.string(),
+    target: z.string(),
+    beforeHash: z.string().nullable(),
+    afterHash: z.string().nullable(),
+    at: z.number().int(),
+  })
+  .meta({ id: 'AuditRecord' });
+
+export const auditPageSchema = z
+  .object({ items: z.array(auditRecordSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditPage' });

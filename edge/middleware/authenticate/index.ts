@@ -1,0 +1,166 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { KEY_PREFIX, sha256Hex } from '../../auth/credentials.js';
+import { type KeyRing, TokenRejected, type WidgetScope } from '../../auth/widget-tokens.js';
+import type { AppEnv, Caller } from '../../context.js';
+import { Problem } from '../../errors.js';
+import type { Tenant } from '../../store/store.js';
+
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,4096})$/;
+const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+const unauthenticated = (
+  detail = 'The credential is missing, malformed, unknown, revoked or expired.',
+) => new Problem(401, 'unauthenticated', detail, { headers: { 'WWW-Authenticate': 'Bearer' } });
+
+/**
+ * Decides who is calling from `Authorization: Bearer <credential>`: the operator key, a secret
+ * key, a publishable key or a widget token. Every failure is the same 401, so a caller learns
+ * nothing about which part was wrong; the reason goes to the log (without the credential).
+ */
+export const authenticate = (keyRing: KeyRing) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization');
+    if (header === undefined) {
+      c.set('caller', { kind: 'anonymous' });
+      return next();
+    }
+    const credential = BEARER.exec(header)?.[1];
+    if (!credential) throw unauthenticated();
+    c.set('caller', await identify(c, keyRing, credential));
+    await next();
+  });
+
+async function identify(c: Context<AppEnv>, keyRing: KeyRing, credential: string): Promise<Caller> {
+  const { store, config, logger } = c.var.deps;
+  const kind = credential.startsWith(KEY_PREFIX.secret)
+    ? 'secret'
+    : credential.startsWith(KEY_PREFIX.publishable)
+      ? 'publishable'
+      : undefined;
+  if (kind) {
+    const key = await store.findKeyByHash(await sha256Hex(credential));
+    if (!key || key.kind !== kind || key.revokedAt !== null) throw unauthenticated();
+    const tenant = await activeTenant(c, key.tenantId);
+    return { kind, tenant, key };
+  }
+  if (JWT_SHAPE.test(credential)) {
+    try {
+      const claims = await keyRing.verify(credential, config.publicUrl);
+      if (await store.isTokenRevoked(claims.jti, claims.tid))
+        throw new TokenRejected('token revoked');
+      const tenant = await activeTenant(c, claims.tid);
+      return { kind: 'token', tenant, claims };
+    } catch (error) {
+      if (error instanceof TokenRejected) {
+        logger.warn('token-refused', { requestId: c.var.requestId, reason: error.reason });
+        throw unauthenticated();
+      }
+      throw error;
+    }
+  }
+  if ((await sha256Hex(credential)) === config.operatorKeyHash) return { kind: 'operator' };
+  throw unauthenticated();
+}
+
+async function activeTenant(c: Context<AppEnv>, tenantId: string): Promise<Tenant> {
+  const tenant = await c.var.deps.store.getTenant(tenantId);
+  if (!tenant) throw unauthenticated();
+  if (tenant.status !== 'active')
+    throw new Problem(403, 'tenant-suspended', 'This tenant is suspended.');
+  return tenant;
+}
+
+/** A credential of another tenant than the custom domain's is treated as unknown. */
+function checkDomain(c: Context<AppEnv>, tenant: Tenant): void {
+  const domainTenant = c.var.domainTenant;
+  if (domainTenant && domainTenant.id !== tenant.id) throw new Problem(404, 'not-found');
+}
+
+export const requireOperator = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const caller = c.var.caller;
+    if (caller.kind === 'anonymous') throw unauthenticated();
+    if (caller.kind !== 'operator')
+      throw new Problem(403, 'forbidden', 'This route needs the operator key.');
+    await next();
+  });
+
+/** A secret key holding `scope`; the tenant always comes from the key, never the request. */
+export const requireSecret = (scope: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const caller = c.var.caller;
+    if (caller.kind === 'anonymous') throw unauthenticated();
+    if (caller.kind !== 'secret')
+      throw new Problem(403, 'forbidden', 'This route needs a secret key.');
+    checkDomain(c, caller.tenant);
+    if (!caller.key.scopes.includes(scope)) {
+      throw new Problem(
+        403,
+        'insufficient-scope',
+        `This route needs a key with the ${scope} scope.`,
+        {
+          extensions: { requiredScope: scope },
+        },
+      );
+    }
+    await next();
+  });
+
+/**
+ * Widget data: a widget token holding `scope` used from its own origin, or a publishable key
+ * from an allowed origin (read-only scopes only), or — where `onDomain` — no key at all on the
+ * tenant's active custom domain.
+ */
+export const requireWidget = (
+  scope: WidgetScope,
+  options: { publishable: boolean; onDomain: boolean },
+) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const caller = c.var.caller;
+    const origin = c.req.header('origin');
+    if (caller.kind === 'token') {
+      checkDomain(c, caller.tenant);
+      if (origin !== caller.claims.org) {
+        throw new Problem(403, 'origin-mismatch', 'This token was issued for another origin.');
+      }
+      if (!caller.claims.scp.includes(scope)) {
+        throw new Problem(403, 'insufficient-scope', `This token lacks the ${scope} scope.`, {
+          extensions: { requiredScope: scope },
+        });
+      }
+      return next();
+    }
+    if (caller.kind === 'publishable' && options.publishable) {
+      checkDomain(c, caller.tenant);
+      const allowed = await c.var.deps.store.getOrigins(caller.tenant.id);
+      if (!origin || !allowed.includes(origin)) {
+        throw new Problem(
+          403,
+          'origin-not-allowed',
+          'This origin may not use this publishable key.',
+        );
+      }
+      return next();
+    }
+    if (caller.kind === 'anonymous' && options.onDomain && c.var.domainTenant) return next();
+    if (caller.kind === 'anonymous') throw unauthenticated();
+    throw new Problem(403, 'forbidden', 'This route needs a widget token or a publishable key.');
+  });
+
+/** The tenant a request acts for: from its credential, or from its custom domain. */
+export function tenantOf(c: Context<AppEnv>): Tenant {
+  const caller = c.var.caller;
+  if (caller.kind === 'secret' || caller.kind === 'publishable' || caller.kind === 'token')
+    return caller.tenant;
+  if (c.var.domainTenant) return c.var.domainTenant;
+  throw new Problem(401, 'unauthenticated');
+}
+
+/** Key id of the caller for the audit log. */
+export function actorOf(c: Context<AppEnv>): string {
+  const caller = c.var.caller;
+  if (caller.kind === 'secret' || caller.kind === 'publishable') return caller.key.id;
+  if (caller.kind === 'token') return `token:${caller.claims.jti}`;
+  return caller.kind;
+}

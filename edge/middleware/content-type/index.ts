@@ -1,0 +1,23 @@
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from '../../context.js';
+import { Problem } from '../../errors.js';
+
+/** Requests with a body must send JSON (415 otherwise), so no body is ever guessed at. */
+export const requireJsonBody = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const method = c.req.method;
+    const hasBody =
+      (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
+      (c.req.header('content-length') ?? '0') !== '0';
+    if (hasBody) {
+      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+      if (type !== 'application/json') {
+        throw new Problem(
+          415,
+          'unsupported-media-type',
+          'Send the request body as application/json.',
+        );
+      }
+    }
+    await next();
+  });

@@ -1,0 +1,27 @@
+import { createMiddleware } from 'hono/factory';
+import { randomBase62 } from '../../auth/credentials.js';
+import type { AppEnv } from '../../context.js';
+
+const INCOMING = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Gives every request an id (kept from `X-Request-Id` when it is well-formed, else new),
+ * echoes it in the response and logs one line per request with method, route, status and time.
+ */
+export const requestId = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const id = incoming && INCOMING.test(incoming) ? incoming : `req_${randomBase62(16)}`;
+    c.set('requestId', id);
+    const started = c.var.deps.clock.now();
+    await next();
+    c.header('X-Request-Id', id);
+    c.var.deps.logger.info('request', {
+      requestId: id,
+      method: c.req.method,
+      // The matched route pattern, not the URL: paths may carry ids, query strings may carry data.
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: c.var.deps.clock.now() - started,
+    });
+  });

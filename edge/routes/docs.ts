@@ -1,0 +1,41 @@
+/**
+ * API documentation: the OpenAPI 3.1 document is generated from the zod schemas by the app
+ * (`/openapi.json`); `/docs` renders it with Swagger UI served from the npm package
+ * `swagger-ui-dist` through the injected asset source — no CDN, no inline script.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.js';
+import { Problem } from '../errors.js';
+
+const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'index.css']);
+
+const PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>GridWorks Embed edge API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"><p>Loading the API reference… The raw document is at <a href="/openapi.json">/openapi.json</a>.</p></div>
+<script src="/docs/assets/swagger-ui-bundle.js"></script><script src="/docs/init.js"></script></body></html>`;
+
+const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true });\n`;
+
+const DOCS_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
+
+export const docsRoutes = () =>
+  new Hono<AppEnv>()
+    .get('/docs', (c) => {
+      c.header('Content-Security-Policy', DOCS_CSP);
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.html(PAGE);
+    })
+    .get('/docs/init.js', (c) => {
+      c.header('Cache-Control', 'public, max-age=300');
+      return c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+    })
+    .get('/docs/assets/:name', async (c) => {
+      const name = c.req.param('name');
+      const asset = ASSETS.has(name) ? await c.var.deps.assets?.get(name) : undefined;
+      if (!asset) throw new Problem(404, 'not-found', 'No such documentation asset.');
+      c.header('Cache-Control', 'public, max-age=86400');
+      return c.body(asset.body as string, 200, { 'Content-Type': asset.type });
+    });

@@ -1,0 +1,4 @@
+/** Custom domains (being written). */
+import { router } from '../router.js';
+
+export const domainRoutes = () => router();

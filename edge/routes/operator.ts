@@ -1,0 +1,209 @@
+/** Operator routes: create, list and suspend tenants; stage and rotate the token signing key. */
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { generateKey, newId, SECRET_SCOPES } from '../auth/credentials.js';
+import type { KeyRing } from '../auth/widget-tokens.js';
+import {
+  createdTenantSchema,
+  createTenantSchema,
+  pageQuerySchema,
+  tenantListSchema,
+  tenantSchema,
+} from '../contracts/admin.js';
+import { Problem } from '../errors.js';
+import { requireOperator } from '../middleware/authenticate/index.js';
+import { router } from '../router.js';
+import type { NewApiKey, Tenant } from '../store/store.js';
+import { bearer, conflict, json, jsonBody, problems } from './openapi-helpers.js';
+
+const publicTenant = (t: Tenant) => ({
+  id: t.id,
+  slug: t.slug,
+  name: t.name,
+  status: t.status,
+  createdAt: t.createdAt,
+});
+
+const tags = ['Operator'];
+
+const createTenant = createRoute({
+  method: 'post',
+  path: '/v1/tenants',
+  tags,
+  security: bearer,
+  middleware: [requireOperator()] as const,
+  request: { body: jsonBody(createTenantSchema) },
+  responses: {
+    201: json(
+      createdTenantSchema,
+      'The tenant, its first secret key (all scopes) and its publishable key',
+    ),
+    409: conflict,
+    ...problems,
+  },
+});
+
+const listTenants = createRoute({
+  method: 'get',
+  path: '/v1/tenants',
+  tags,
+  security: bearer,
+  middleware: [requireOperator()] as const,
+  request: { query: pageQuerySchema },
+  responses: { 200: json(tenantListSchema, 'A page of tenants'), ...problems },
+});
+
+const tenantIdParams = z.object({ id: z.string().max(64) });
+
+const setStatus = (action: 'suspend' | 'resume') =>
+  createRoute({
+    method: 'post',
+    path: `/v1/tenants/{id}/${action}`,
+    tags,
+    security: bearer,
+    middleware: [requireOperator()] as const,
+    request: { params: tenantIdParams },
+    responses: { 200: json(tenantSchema, `The tenant after ${action}`), ...problems },
+  });
+
+const signingKeys = z
+  .object({
+    active: z.string().optional(),
+    staged: z.string().optional(),
+    retiring: z.array(z.string()).optional(),
+  })
+  .meta({ id: 'SigningKeyChange' });
+
+const stageKey = createRoute({
+  method: 'post',
+  path: '/v1/operator/signing-keys',
+  tags,
+  security: bearer,
+  middleware: [requireOperator()] as const,
+  responses: {
+    201: json(signingKeys, 'A new key, published in the JWKS, not yet signing'),
+    ...problems,
+  },
+});
+
+const rotateKey = createRoute({
+  method: 'post',
+  path: '/v1/operator/signing-keys/rotate',
+  tags,
+  security: bearer,
+  middleware: [requireOperator()] as const,
+  responses: {
+    200: json(
+      signingKeys,
+      'The staged key now signs; the old one verifies until its tokens expire',
+    ),
+    409: conflict,
+    ...problems,
+  },
+});
+
+export const operatorRoutes = (keyRing: KeyRing) =>
+  router()
+    .openapi(createTenant, async (c) => {
+      const { store, clock } = c.var.deps;
+      const body = c.req.valid('json');
+      const now = clock.now();
+      const tenant = {
+        id: newId('ten'),
+        slug: body.slug,
+        name: body.name,
+        status: 'active' as const,
+        createdAt: now,
+      };
+      const secret = await generateKey('secret');
+      const publishable = await generateKey('publishable');
+      const keys: NewApiKey[] = [
+        {
+          id: newId('key'),
+          tenantId: tenant.id,
+          kind: 'secret',
+          prefix: secret.prefix,
+          last4: secret.last4,
+          hash: secret.hash,
+          scopes: [...SECRET_SCOPES],
+          createdAt: now,
+        },
+        {
+          id: newId('key'),
+          tenantId: tenant.id,
+          kind: 'publishable',
+          prefix: publishable.prefix,
+          last4: publishable.last4,
+          hash: publishable.hash,
+          scopes: [],
+          createdAt: now,
+        },
+      ];
+      try {
+        await store.createTenant(tenant, keys, {
+          actor: 'operator',
+          action: 'tenant.create',
+          target: tenant.id,
+          beforeHash: null,
+          afterHash: null,
+        });
+      } catch (error) {
+        if (/UNIQUE/i.test(String((error as Error).message))) {
+          throw new Problem(409, 'slug-taken', 'A tenant with this slug exists.');
+        }
+        throw error;
+      }
+      return c.json(
+        {
+          tenant: publicTenant({ ...tenant, currentThemeVersionId: null }),
+          secretKey: secret.key,
+          publishableKey: publishable.key,
+        },
+        201,
+      );
+    })
+    .openapi(listTenants, async (c) => {
+      const { cursor, limit } = c.req.valid('query');
+      const page = await c.var.deps.store.listTenants(cursor ?? null, limit);
+      return c.json({ items: page.items.map(publicTenant), nextCursor: page.nextCursor }, 200);
+    })
+    .openapi(setStatus('suspend'), async (c) => {
+      const { id } = c.req.valid('param');
+      const changed = await c.var.deps.store.setTenantStatus(id, 'suspended', {
+        actor: 'operator',
+        action: 'tenant.suspend',
+        target: id,
+        beforeHash: null,
+        afterHash: null,
+      });
+      const tenant = changed ? await c.var.deps.store.getTenant(id) : undefined;
+      if (!tenant) throw new Problem(404, 'not-found', 'No such tenant.');
+      return c.json(publicTenant(tenant), 200);
+    })
+    .openapi(setStatus('resume'), async (c) => {
+      const { id } = c.req.valid('param');
+      const changed = await c.var.deps.store.setTenantStatus(id, 'active', {
+        actor: 'operator',
+        action: 'tenant.resume',
+        target: id,
+        beforeHash: null,
+        afterHash: null,
+      });
+      const tenant = changed ? await c.var.deps.store.getTenant(id) : undefined;
+      if (!tenant) throw new Problem(404, 'not-found', 'No such tenant.');
+      return c.json(publicTenant(tenant), 200);
+    })
+    .openapi(stageKey, async (c) => c.json({ staged: await keyRing.stage() }, 201))
+    .openapi(rotateKey, async (c) => {
+      try {
+        const { active, retiring } = await keyRing.rotate();
+        c.var.deps.logger.info('signing-key-rotated', { active, retiring });
+        return c.json({ active, retiring }, 200);
+      } catch {
+        throw new Problem(
+          409,
+          'no-staged-key',
+          'Stage a key (POST /v1/operator/signing-keys) before rotating.',
+        );
+      }
+    });

@@ -1,0 +1,585 @@
+/**
+ * The Store on Kysely: the same SQL for SQLite (Node, better-sqlite3) and D1. Every write that
+ * touches more than one row, audit row included, runs in one transaction.
+ */
+import { type Kysely, Migrator, type Transaction } from 'kysely';
+import { type Database, migrationProvider } from './schema.js';
+import type {
+  ApiKey,
+  AuditEntry,
+  AuditRecord,
+  BrandingDraft,
+  Domain,
+  NewApiKey,
+  Page,
+  SigningKey,
+  Store,
+  Tenant,
+  TenantStatus,
+  ThemeVersion,
+  ThemeVersionSummary,
+} from './store.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type Row<T extends keyof Database> = Database[T];
+
+/** Runs the bundled migrations; throws with the failing migration's name. */
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrationProvider,
+  }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${(error as Error).message}`);
+  }
+}
+
+const tenantFrom = (r: Row<'tenants'>): Tenant => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  status: r.status as Tenant['status'],
+  createdAt: r.created_at,
+  currentThemeVersionId: r.current_theme_version_id,
+});
+
+const keyFrom = (r: Row<'api_keys'>): ApiKey => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  kind: r.kind as ApiKey['kind'],
+  prefix: r.prefix,
+  last4: r.last4,
+  scopes: JSON.parse(r.scopes) as string[],
+  createdAt: r.created_at,
+  revokedAt: r.revoked_at,
+});
+
+const versionFrom = (r: Row<'theme_versions'>): ThemeVersion => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  version: r.version,
+  hash: r.hash,
+  brandJson: r.brand_json,
+  css: r.css,
+  tokensJson: r.tokens_json,
+  reportJson: r.report_json,
+  createdAt: r.created_at,
+});
+
+const domainFrom = (r: Row<'domains'>): Domain => ({
+  hostname: r.hostname,
+  tenantId: r.tenant_id,
+  status: r.status as Domain['status'],
+  challenge: r.challenge,
+  attempts: r.attempts,
+  nextCheckAt: r.next_check_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  verifiedAt: r.verified_at,
+});
+
+export class KyselyStore implements Store {
+  readonly #db: Kysely<Database>;
+  readonly #now: () => number;
+
+  constructor(db: Kysely<Database>, now: () => number) {
+    this.#db = db;
+    this.#now = now;
+  }
+
+  async #audit(db: Db, entry: AuditEntry): Promise<void> {
+    await db
+      .insertInto('audit_log')
+      .values({
+        id: undefined,
+        tenant_id: entry.tenantId,
+        actor: entry.actor,
+        action: entry.action,
+        target: entry.target,
+        before_hash: entry.beforeHash,
+        after_hash: entry.afterHash,
+        at: this.#now(),
+      })
+      .execute();
+  }
+
+  async createTenant(
+    tenant: Omit<Tenant, 'currentThemeVersionId'>,
+    keys: NewApiKey[],
+    audit: Omit<AuditEntry, 'tenantId'>,
+  ): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('tenants')
+        .values({
+          id: tenant.id,
+          slug: tenant.slug,
+          name: tenant.name,
+          status: tenant.status,
+          created_at: tenant.createdAt,
+          current_theme_version_id: null,
+        })
+        .execute();
+      for (const key of keys) await this.#insertKey(trx, key);
+      await this.#audit(trx, { ...audit, tenantId: tenant.id });
+    });
+  }
+
+  async getTenant(id: string): Promise<Tenant | undefined> {
+    const row = await this.#db
+      .selectFrom('tenants')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && tenantFrom(row);
+  }
+
+  async listTenants(cursor: string | null, limit: number): Promise<Page<Tenant>> {
+    let query = this.#db
+      .selectFrom('tenants')
+      .selectAll()
+      .orderBy('id')
+      .limit(limit + 1);
+    if (cursor) query = query.where('id', '>', cursor);
+    const rows = (await query.execute()).map(tenantFrom);
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
+  }
+
+  async setTenantStatus(
+    id: string,
+    status: TenantStatus,
+    audit: Omit<AuditEntry, 'tenantId'>,
+  ): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('tenants')
+        .set({ status })
+        .where('id', '=', id)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      await this.#audit(trx, { ...audit, tenantId: id });
+      return true;
+    });
+  }
+
+  async #insertKey(db: Db, key: NewApiKey): Promise<void> {
+    await db
+      .insertInto('api_keys')
+      .values({
+        id: key.id,
+        tenant_id: key.tenantId,
+        kind: key.kind,
+        prefix: key.prefix,
+        last4: key.last4,
+        hash: key.hash,
+        scopes: JSON.stringify([...key.scopes].sort()),
+        created_at: key.createdAt,
+        revoked_at: null,
+      })
+      .execute();
+  }
+
+  async findKeyByHash(hash: string): Promise<ApiKey | undefined> {
+    const row = await this.#db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('hash', '=', hash)
+      .executeTakeFirst();
+    return row && keyFrom(row);
+  }
+
+  async listKeys(tenantId: string): Promise<ApiKey[]> {
+    const rows = await this.#db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(keyFrom);
+  }
+
+  async createKey(
+    key: NewApiKey,
+    maxActive: number,
+    audit: AuditEntry,
+  ): Promise<'created' | 'limit'> {
+    return this.#db.transaction().execute(async (trx) => {
+      const { count } = await trx
+        .selectFrom('api_keys')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('tenant_id', '=', key.tenantId)
+        .where('kind', '=', key.kind)
+        .where('scopes', '=', JSON.stringify([...key.scopes].sort()))
+        .where('revoked_at', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (Number(count) >= maxActive) return 'limit';
+      await this.#insertKey(trx, key);
+      await this.#audit(trx, audit);
+      return 'created';
+    });
+  }
+
+  async revokeKey(
+    tenantId: string,
+    keyId: string,
+    at: number,
+    audit: AuditEntry,
+  ): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('api_keys')
+        .set({ revoked_at: at })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', keyId)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      await this.#audit(trx, audit);
+      return true;
+    });
+  }
+
+  async getOrigins(tenantId: string): Promise<string[]> {
+    const rows = await this.#db
+      .selectFrom('origins')
+      .select('origin')
+      .where('tenant_id', '=', tenantId)
+      .orderBy('origin')
+      .execute();
+    return rows.map((r) => r.origin);
+  }
+
+  async setOrigins(tenantId: string, origins: string[], audit: AuditEntry): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('origins').where('tenant_id', '=', tenantId).execute();
+      if (origins.length > 0) {
+        await trx
+          .insertInto('origins')
+          .values(origins.map((origin) => ({ tenant_id: tenantId, origin })))
+          .execute();
+      }
+      await this.#audit(trx, audit);
+    });
+  }
+
+  async isAllowedOriginAnywhere(origin: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('origins')
+      .innerJoin('tenants', 'tenants.id', 'origins.tenant_id')
+      .select('origins.origin')
+      .where('origins.origin', '=', origin)
+      .where('tenants.status', '=', 'active')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async saveDraft(draft: BrandingDraft, audit: AuditEntry): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      const values = {
+        tenant_id: draft.tenantId,
+        brand_json: draft.brandJson,
+        report_json: draft.reportJson,
+        hash: draft.hash,
+        css: draft.css,
+        updated_at: draft.updatedAt,
+      };
+      await trx
+        .insertInto('branding_drafts')
+        .values(values)
+        .onConflict((oc) => oc.column('tenant_id').doUpdateSet(values))
+        .execute();
+      await this.#audit(trx, audit);
+    });
+  }
+
+  async getDraft(tenantId: string): Promise<BrandingDraft | undefined> {
+    const row = await this.#db
+      .selectFrom('branding_drafts')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .executeTakeFirst();
+    return (
+      row && {
+        tenantId: row.tenant_id,
+        brandJson: row.brand_json,
+        reportJson: row.report_json,
+        hash: row.hash,
+        css: row.css,
+        updatedAt: row.updated_at,
+      }
+    );
+  }
+
+  async publishTheme(
+    version: Omit<ThemeVersion, 'version'>,
+    audit: AuditEntry,
+  ): Promise<ThemeVersion> {
+    return this.#db.transaction().execute(async (trx) => {
+      const { last } = await trx
+        .selectFrom('theme_versions')
+        .select((eb) => eb.fn.max<number | null>('version').as('last'))
+        .where('tenant_id', '=', version.tenantId)
+        .executeTakeFirstOrThrow();
+      const stored: ThemeVersion = { ...version, version: (last ?? 0) + 1 };
+      await trx
+        .insertInto('theme_versions')
+        .values({
+          id: stored.id,
+          tenant_id: stored.tenantId,
+          version: stored.version,
+          hash: stored.hash,
+          brand_json: stored.brandJson,
+          css: stored.css,
+          tokens_json: stored.tokensJson,
+          report_json: stored.reportJson,
+          created_at: stored.createdAt,
+        })
+        .execute();
+      await trx
+        .updateTable('tenants')
+        .set({ current_theme_version_id: stored.id })
+        .where('id', '=', stored.tenantId)
+        .execute();
+      await this.#audit(trx, audit);
+      return stored;
+    });
+  }
+
+  async listThemeVersions(tenantId: string): Promise<ThemeVersionSummary[]> {
+    return this.#db
+      .selectFrom('theme_versions')
+      .select(['id', 'tenant_id as tenantId', 'version', 'hash', 'created_at as createdAt'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('version', 'desc')
+      .execute();
+  }
+
+  async getThemeVersion(tenantId: string, id: string): Promise<ThemeVersion | undefined> {
+    const row = await this.#db
+      .selectFrom('theme_versions')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && versionFrom(row);
+  }
+
+  async getThemeVersionByHash(tenantId: string, hash: string): Promise<ThemeVersion | undefined> {
+    const row = await this.#db
+      .selectFrom('theme_versions')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('hash', '=', hash)
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
+    return row && versionFrom(row);
+  }
+
+  async getCurrentTheme(tenantId: string): Promise<ThemeVersion | undefined> {
+    const row = await this.#db
+      .selectFrom('theme_versions')
+      .innerJoin('tenants', 'tenants.current_theme_version_id', 'theme_versions.id')
+      .selectAll('theme_versions')
+      .where('tenants.id', '=', tenantId)
+      .executeTakeFirst();
+    return row && versionFrom(row);
+  }
+
+  async setCurrentTheme(tenantId: string, versionId: string, audit: AuditEntry): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const exists = await trx
+        .selectFrom('theme_versions')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', versionId)
+        .executeTakeFirst();
+      if (!exists) return false;
+      await trx
+        .updateTable('tenants')
+        .set({ current_theme_version_id: versionId })
+        .where('id', '=', tenantId)
+        .execute();
+      await this.#audit(trx, audit);
+      return true;
+    });
+  }
+
+  async listAudit(
+    tenantId: string,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<AuditRecord>> {
+    let query = this.#db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
+    if (cursor) query = query.where('id', '<', Number(cursor));
+    const rows = await query.execute();
+    const items: AuditRecord[] = rows.slice(0, limit).map((r) => ({
+      id: Number(r.id),
+      tenantId: r.tenant_id,
+      actor: r.actor,
+      action: r.action,
+      target: r.target,
+      beforeHash: r.before_hash,
+      afterHash: r.after_hash,
+      at: r.at,
+    }));
+    return { items, nextCursor: rows.length > limit ? String(items.at(-1)?.id) : null };
+  }
+
+  async revokeToken(jti: string, tenantId: string, expiresAt: number): Promise<void> {
+    await this.#db
+      .insertInto('revoked_tokens')
+      .values({ jti, tenant_id: tenantId, expires_at: expiresAt })
+      .onConflict((oc) => oc.columns(['tenant_id', 'jti']).doNothing())
+      .execute();
+    // Revocations are only needed until the token would have expired anyway.
+    await this.#db.deleteFrom('revoked_tokens').where('expires_at', '<', this.#now()).execute();
+  }
+
+  async isTokenRevoked(jti: string, tenantId: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('revoked_tokens')
+      .select('jti')
+      .where('tenant_id', '=', tenantId)
+      .where('jti', '=', jti)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async listSigningKeys(): Promise<SigningKey[]> {
+    const rows = await this.#db
+      .selectFrom('signing_keys')
+      .selectAll()
+      .orderBy('created_at')
+      .execute();
+    return rows.map((r) => ({
+      kid: r.kid,
+      privateJwk: r.private_jwk,
+      publicJwk: r.public_jwk,
+      status: r.status as SigningKey['status'],
+      createdAt: r.created_at,
+      retireAfter: r.retire_after,
+    }));
+  }
+
+  async addSigningKey(key: SigningKey): Promise<void> {
+    await this.#db
+      .insertInto('signing_keys')
+      .values({
+        kid: key.kid,
+        private_jwk: key.privateJwk,
+        public_jwk: key.publicJwk,
+        status: key.status,
+        created_at: key.createdAt,
+        retire_after: key.retireAfter,
+      })
+      .execute();
+  }
+
+  async updateSigningKey(
+    kid: string,
+    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter'>>,
+  ): Promise<void> {
+    await this.#db
+      .updateTable('signing_keys')
+      .set({
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(patch.retireAfter !== undefined ? { retire_after: patch.retireAfter } : {}),
+      })
+      .where('kid', '=', kid)
+      .execute();
+  }
+
+  async createDomain(domain: Domain, audit: AuditEntry): Promise<'created' | 'taken'> {
+    return this.#db.transaction().execute(async (trx) => {
+      const existing = await trx
+        .selectFrom('domains')
+        .select('hostname')
+        .where('hostname', '=', domain.hostname)
+        .executeTakeFirst();
+      if (existing) return 'taken';
+      await trx
+        .insertInto('domains')
+        .values({
+          hostname: domain.hostname,
+          tenant_id: domain.tenantId,
+          status: domain.status,
+          challenge: domain.challenge,
+          attempts: domain.attempts,
+          next_check_at: domain.nextCheckAt,
+          last_error: domain.lastError,
+          created_at: domain.createdAt,
+          verified_at: domain.verifiedAt,
+        })
+        .execute();
+      await this.#audit(trx, audit);
+      return 'created';
+    });
+  }
+
+  async getDomain(hostname: string): Promise<Domain | undefined> {
+    const row = await this.#db
+      .selectFrom('domains')
+      .selectAll()
+      .where('hostname', '=', hostname)
+      .executeTakeFirst();
+    return row && domainFrom(row);
+  }
+
+  async listDomains(tenantId: string): Promise<Domain[]> {
+    const rows = await this.#db
+      .selectFrom('domains')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .orderBy('hostname')
+      .execute();
+    return rows.map(domainFrom);
+  }
+
+  async updateDomain(
+    hostname: string,
+    patch: Partial<
+      Pick<Domain, 'status' | 'attempts' | 'nextCheckAt' | 'lastError' | 'verifiedAt'>
+    >,
+    audit?: AuditEntry,
+  ): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('domains')
+        .set({
+          ...(patch.status !== undefined ? { status: patch.status } : {}),
+          ...(patch.attempts !== undefined ? { attempts: patch.attempts } : {}),
+          ...(patch.nextCheckAt !== undefined ? { next_check_at: patch.nextCheckAt } : {}),
+          ...(patch.lastError !== undefined ? { last_error: patch.lastError } : {}),
+          ...(patch.verifiedAt !== undefined ? { verified_at: patch.verifiedAt } : {}),
+        })
+        .where('hostname', '=', hostname)
+        .execute();
+      if (audit) await this.#audit(trx, audit);
+    });
+  }
+
+  async deleteDomain(tenantId: string, hostname: string, audit: AuditEntry): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .deleteFrom('domains')
+        .where('tenant_id', '=', tenantId)
+        .where('hostname', '=', hostname)
+        .executeTakeFirst();
+      if (result.numDeletedRows === 0n) return false;
+      await this.#audit(trx, audit);
+      return true;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.#db.destroy();
+  }
+}

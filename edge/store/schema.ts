@@ -1,0 +1,189 @@
+/**
+ * The SQLite schema (also D1's), as Kysely migrations run at boot. Times are integer
+ * milliseconds; JSON is stored as TEXT.
+ */
+import type { Kysely, Migration, MigrationProvider } from 'kysely';
+
+export interface Database {
+  tenants: {
+    id: string;
+    slug: string;
+    name: string;
+    status: string;
+    created_at: number;
+    current_theme_version_id: string | null;
+  };
+  api_keys: {
+    id: string;
+    tenant_id: string;
+    kind: string;
+    prefix: string;
+    last4: string;
+    hash: string;
+    scopes: string;
+    created_at: number;
+    revoked_at: number | null;
+  };
+  origins: { tenant_id: string; origin: string };
+  branding_drafts: {
+    tenant_id: string;
+    brand_json: string;
+    report_json: string;
+    hash: string;
+    css: string;
+    updated_at: number;
+  };
+  theme_versions: {
+    id: string;
+    tenant_id: string;
+    version: number;
+    hash: string;
+    brand_json: string;
+    css: string;
+    tokens_json: string;
+    report_json: string;
+    created_at: number;
+  };
+  audit_log: {
+    id: number | undefined;
+    tenant_id: string;
+    actor: string;
+    action: string;
+    target: string;
+    before_hash: string | null;
+    after_hash: string | null;
+    at: number;
+  };
+  revoked_tokens: { jti: string; tenant_id: string; expires_at: number };
+  signing_keys: {
+    kid: string;
+    private_jwk: string;
+    public_jwk: string;
+    status: string;
+    created_at: number;
+    retire_after: number | null;
+  };
+  domains: {
+    hostname: string;
+    tenant_id: string;
+    status: string;
+    challenge: string;
+    attempts: number;
+    next_check_at: number | null;
+    last_error: string | null;
+    created_at: number;
+    verified_at: number | null;
+  };
+}
+
+const migrations: Record<string, Migration> = {
+  '0001_initial': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('tenants')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('current_theme_version_id', 'text')
+        .execute();
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('last4', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('scopes', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('revoked_at', 'integer')
+        .execute();
+      await db.schema.createIndex('api_keys_tenant').on('api_keys').column('tenant_id').execute();
+      await db.schema
+        .createTable('origins')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('origins_pk', ['tenant_id', 'origin'])
+        .execute();
+      await db.schema
+        .createTable('branding_drafts')
+        .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
+        .addColumn('brand_json', 'text', (c) => c.notNull())
+        .addColumn('report_json', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('css', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('theme_versions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull())
+        .addColumn('brand_json', 'text', (c) => c.notNull())
+        .addColumn('css', 'text', (c) => c.notNull())
+        .addColumn('tokens_json', 'text', (c) => c.notNull())
+        .addColumn('report_json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addUniqueConstraint('theme_versions_number', ['tenant_id', 'version'])
+        .execute();
+      await db.schema
+        .createIndex('theme_versions_hash')
+        .on('theme_versions')
+        .columns(['tenant_id', 'hash'])
+        .execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('actor', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('before_hash', 'text')
+        .addColumn('after_hash', 'text')
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('audit_tenant')
+        .on('audit_log')
+        .columns(['tenant_id', 'id'])
+        .execute();
+      await db.schema
+        .createTable('revoked_tokens')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('jti', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('revoked_tokens_pk', ['tenant_id', 'jti'])
+        .execute();
+      await db.schema
+        .createTable('signing_keys')
+        .addColumn('kid', 'text', (c) => c.primaryKey())
+        .addColumn('private_jwk', 'text', (c) => c.notNull())
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('retire_after', 'integer')
+        .execute();
+      await db.schema
+        .createTable('domains')
+        .addColumn('hostname', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('challenge', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_check_at', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('verified_at', 'integer')
+        .execute();
+      await db.schema.createIndex('domains_tenant').on('domains').column('tenant_id').execute();
+    },
+  },
+};
+
+/** Migrations as a Kysely provider: bundled in code, so Workers need no file system. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

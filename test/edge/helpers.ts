@@ -1,0 +1,152 @@
+/**
+ * Test fixtures for the edge: `createApp` on an in-memory SQLite database, a clock the test
+ * moves, captured log lines and a fake DNS-over-HTTPS fetcher. Nothing listens on a port.
+ */
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { createApp } from '../../edge/app.js';
+import { sha256Hex } from '../../edge/auth/credentials.js';
+import type { DohFetch, EdgeConfig, EdgeDeps } from '../../edge/deps.js';
+import { MemoryRateLimiter } from '../../edge/middleware/rate-limit/index.js';
+import { KyselyStore, migrate } from '../../edge/store/kysely-store.js';
+import type { Database } from '../../edge/store/schema.js';
+
+export const OPERATOR_KEY = 'op_test_operator_key_0123456789abcdefghijklmnop';
+export const PUBLIC_URL = 'https://edge.gridworks.test';
+export const ORIGIN = 'https://www.bank-a.example';
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  event: string;
+  fields: Record<string, unknown>;
+}
+
+export interface TestEdge {
+  app: ReturnType<typeof createApp>;
+  deps: EdgeDeps;
+  clock: { now: () => number; advance: (ms: number) => void; set: (ms: number) => void };
+  logs: LogLine[];
+  /** Replace to answer DNS-over-HTTPS look-ups. */
+  doh: { handler: DohFetch };
+  sqlite: SQLite.Database;
+  close: () => Promise<void>;
+  /** `app.request` with a bearer credential and JSON body. */
+  call: (
+    method: string,
+    path: string,
+    options?: { auth?: string; body?: unknown; headers?: Record<string, string>; host?: string },
+  ) => Promise<Response>;
+}
+
+export async function createTestEdge(
+  overrides: Partial<EdgeConfig> = {},
+  dbPath = ':memory:',
+): Promise<TestEdge> {
+  let now = Date.UTC(2026, 10, 21, 12, 0, 0);
+  const clock = {
+    now: () => now,
+    advance: (ms: number) => {
+      now += ms;
+    },
+    set: (ms: number) => {
+      now = ms;
+    },
+  };
+  const sqlite = new SQLite(dbPath);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db);
+  const logs: LogLine[] = [];
+  const log =
+    (level: LogLine['level']) =>
+    (event: string, fields: Record<string, unknown> = {}) => {
+      logs.push({ level, event, fields });
+    };
+  const doh = {
+    handler: (async () => new Response('{"Status":3}', { status: 200 })) as DohFetch,
+  };
+  const deps: EdgeDeps = {
+    store: new KyselyStore(db, clock.now),
+    clock,
+    logger: { info: log('info'), warn: log('warn'), error: log('error') },
+    rateLimiter: new MemoryRateLimiter(clock.now),
+    dohFetch: (url, init) => doh.handler(url, init),
+    config: {
+      publicUrl: PUBLIC_URL,
+      operatorKeyHash: await sha256Hex(OPERATOR_KEY),
+      dohUrl: 'https://dns.test/dns-query',
+      previewSecret: 'test-preview-secret-0123456789abcdef0123456789',
+      ...overrides,
+    },
+  };
+  const app = createApp(deps);
+  const call: TestEdge['call'] = (method, path, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.auth) headers.authorization = `Bearer ${options.auth}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const base = options.host ? `https://${options.host}` : PUBLIC_URL;
+    return Promise.resolve(app.request(`${base}${path}`, { method, headers, body }));
+  };
+  return { app, deps, clock, logs, doh, sqlite, close: () => deps.store.close(), call };
+}
+
+export interface TestTenant {
+  id: string;
+  slug: string;
+  secretKey: string;
+  publishableKey: string;
+}
+
+/** Creates a tenant through the operator API, with `ORIGIN`-style allowed origins. */
+export async function createTenant(
+  edge: TestEdge,
+  slug: string,
+  origins: string[] = [],
+): Promise<TestTenant> {
+  const res = await edge.call('POST', '/v1/tenants', {
+    auth: OPERATOR_KEY,
+    body: { slug, name: `Bank ${slug}` },
+  });
+  if (res.status !== 201)
+    throw new Error(`create tenant ${slug}: ${res.status} ${await res.text()}`);
+  const body = (await res.json()) as {
+    tenant: { id: string };
+    secretKey: string;
+    publishableKey: string;
+  };
+  const tenant = {
+    id: body.tenant.id,
+    slug,
+    secretKey: body.secretKey,
+    publishableKey: body.publishableKey,
+  };
+  if (origins.length > 0) {
+    const put = await edge.call('PUT', '/v1/origins', {
+      auth: tenant.secretKey,
+      body: { origins },
+    });
+    if (put.status !== 200) throw new Error(`set origins: ${put.status} ${await put.text()}`);
+  }
+  return tenant;
+}
+
+/** Mints a widget token for a tenant. */
+export async function mintToken(
+  edge: TestEdge,
+  tenant: TestTenant,
+  body: { scopes: string[]; origin: string; customer?: string; ttlSeconds?: number },
+): Promise<{ token: string; jti: string; expiresAt: number }> {
+  const res = await edge.call('POST', '/v1/tokens', { auth: tenant.secretKey, body });
+  if (res.status !== 201) throw new Error(`mint: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { token: string; jti: string; expiresAt: number };
+}
+
+export const SUNBEAM_BRAND = (slug: string) => ({
+  slug,
+  name: 'Sunbeam Bank',
+  colors: { primary: '#ffd400' },
+  mode: 'light',
+});
