@@ -56,7 +56,7 @@ function card(theme: (typeof themes)[number], mode: 'light' | 'dark'): string {
   const { brand, report } = theme;
   const passed = report.contrast.filter((c) => c.pass && c.mode === mode).length;
   const total = report.contrast.filter((c) => c.mode === mode).length;
-  const warnings = report.warnings.filter((w) => w.mode === mode);
+  const warnings = report.warnings.filter((w) => w.code !== 'contrast-adjusted' || w.mode === mode);
   return `<section class="card" data-gw-theme="${brand.slug}" data-gw-mode="${mode}" aria-label="${escapeHtml(brand.name)}, ${mode}">
   <h2>${escapeHtml(brand.name)} <span class="muted">· ${mode}</span></h2>
   <p class="muted">Theme ${report.hash} · ${passed}/${total} contrast pairs pass WCAG 2.2 AA</p>

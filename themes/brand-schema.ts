@@ -30,7 +30,7 @@ const color = z.string({ error: COLOR_EXPECTED }).transform((value, ctx) => {
   return parsed.hex;
 });
 
-function assetUrl(kind: string, path: RegExp) {
+function assetUrl(kind: string, path: RegExp, extensions: string) {
   const expected = `an https URL of ${kind} on a public host name (no credentials, IP addresses, quotes, spaces or parentheses)`;
   return z
     .string({ error: expected })
@@ -49,7 +49,10 @@ function assetUrl(kind: string, path: RegExp) {
         return z.NEVER;
       }
       if (!path.test(url.pathname)) {
-        ctx.addIssue({ code: 'custom', message: `${expected} ending in ${path.source}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `${expected}, with a path ending in ${extensions}`,
+        });
         return z.NEVER;
       }
       return url.href;
@@ -92,7 +95,7 @@ export const brandSchema = z.strictObject(
             })
             .refine((v) => !v.includes('  '), { error: 'a font family name without double spaces' })
             .optional(),
-          fontSource: assetUrl('a font file (.woff2, .woff, .ttf or .otf)', FONT_PATH).optional(),
+          fontSource: assetUrl('a font file', FONT_PATH, '.woff2, .woff, .ttf or .otf').optional(),
           genericFamily: z
             .enum(['sans-serif', 'serif', 'monospace', 'system-ui'], {
               error: 'one of "sans-serif", "serif", "monospace", "system-ui"',
@@ -116,7 +119,11 @@ export const brandSchema = z.strictObject(
     mode: z
       .enum(['light', 'dark', 'auto'], { error: 'one of "light", "dark", "auto"' })
       .default('light'),
-    logo: assetUrl('an image (.png, .svg, .webp, .jpg, .gif or .avif)', IMAGE_PATH).optional(),
+    logo: assetUrl(
+      'an image',
+      IMAGE_PATH,
+      '.png, .svg, .webp, .jpg, .jpeg, .gif or .avif',
+    ).optional(),
   },
   { error: 'a brand object' },
 );

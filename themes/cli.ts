@@ -31,7 +31,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   let input: unknown;
   try {
-    input = JSON.parse(await readFile(file, 'utf8'));
+    // A byte-order mark (common from Windows editors) is not part of the JSON.
+    input = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     const reason =
       error instanceof SyntaxError ? `not valid JSON (${error.message})` : (error as Error).message;
@@ -40,21 +41,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   const compiled = await compileTheme(input);
-  if (json) io.stdout(`${JSON.stringify(compiled.report, null, 2)}\n`);
-  else io.stdout(summary(compiled));
   if (!compiled.ok) {
+    if (json) io.stdout(`${JSON.stringify(compiled.report, null, 2)}\n`);
+    else io.stdout(summary(compiled));
     if (json) io.stderr(`${compiled.report.errors.length} error(s); nothing written\n`);
     return 1;
   }
 
+  // Write first, report after: a write failure must never follow a success summary.
   const { slug } = compiled.brand;
-  await mkdir(out, { recursive: true });
-  await Promise.all([
-    writeFile(join(out, `${slug}.css`), compiled.outputs.css),
-    writeFile(join(out, `${slug}.tokens.json`), compiled.outputs.tokensJson),
-    writeFile(join(out, `${slug}.d.ts`), compiled.outputs.dts),
-    writeFile(join(out, `${slug}.report.json`), `${JSON.stringify(compiled.report, null, 2)}\n`),
-  ]);
+  try {
+    await mkdir(out, { recursive: true });
+    await Promise.all([
+      writeFile(join(out, `${slug}.css`), compiled.outputs.css),
+      writeFile(join(out, `${slug}.tokens.json`), compiled.outputs.tokensJson),
+      writeFile(join(out, `${slug}.d.ts`), compiled.outputs.dts),
+      writeFile(join(out, `${slug}.report.json`), `${JSON.stringify(compiled.report, null, 2)}\n`),
+    ]);
+  } catch (error) {
+    io.stderr(`cannot write to ${out}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (json) io.stdout(`${JSON.stringify(compiled.report, null, 2)}\n`);
+  else io.stdout(summary(compiled));
   return 0;
 }
 

@@ -4,7 +4,7 @@
  * Every value that leaves this module is a lowercase `#rrggbb` string, so nothing a tenant
  * typed can reach CSS verbatim.
  */
-import { clampChroma, converter, formatHex, parse, wcagContrast } from 'culori';
+import { clampChroma, clampRgb, converter, formatHex, parse, wcagContrast } from 'culori';
 
 const toOklch = converter('oklch');
 
@@ -18,7 +18,7 @@ export interface Oklch {
 // A number as CSS colour functions write it: no exponents, a bounded number of digits, an
 // optional unit. Tight on purpose: anything else is refused rather than guessed at.
 const NUM = String.raw`[+-]?(?:\d{1,4}(?:\.\d{1,8})?|\.\d{1,8})(?:%|deg|grad|rad|turn)?`;
-const SEP = String.raw`(?: *, *| +)`;
+const SEP = '(?: *, *| +)';
 /** The colour notations a tenant may use: hex, rgb(), hsl() and oklch() — nothing else. */
 const NOTATION = new RegExp(
   String.raw`^(?:#(?:[0-9a-f]{3}|[0-9a-f]{6})|(?:rgba?|hsla?|oklch)\( *${NUM}${SEP}${NUM}${SEP}${NUM}(?: *[,/] *${NUM})? *\))$`,
@@ -40,7 +40,8 @@ export function parseColor(input: string): ParsedColor {
   }
   let color: ReturnType<typeof parse>;
   try {
-    color = parse(input);
+    // CSS function names are case-insensitive; culori wants them lowercase.
+    color = parse(input.replace(/^[a-z]+\(/i, (name) => name.toLowerCase()));
   } catch {
     color = undefined;
   }
@@ -57,8 +58,11 @@ export function parseColor(input: string): ParsedColor {
   }
   const rgb = converter('rgb')(color);
   const inGamut = [rgb.r, rgb.g, rgb.b].every((v) => v >= -1e-4 && v <= 1 + 1e-4);
-  const hex = formatHex(inGamut ? rgb : clampChroma(color, 'oklch'));
-  return { ok: true, hex, clamped: !inGamut };
+  if (inGamut) return { ok: true, hex: formatHex(rgb), clamped: false };
+  // Out of range: rgb() and hsl() channels clamp as browsers clamp them; oklch() keeps its
+  // lightness and hue and loses chroma until it fits sRGB.
+  const fitted = color.mode === 'oklch' ? clampChroma(color, 'oklch') : clampRgb(rgb);
+  return { ok: true, hex: formatHex(fitted), clamped: true };
 }
 
 /** WCAG 2.x contrast ratio of two `#rrggbb` colours. */

@@ -4,14 +4,26 @@
  */
 import { type Brand, type BrandError, parseBrand } from './brand-schema.js';
 import { build, type ThemeOutputs } from './build.js';
+import { parseColor } from './color.js';
 import { type AdjustmentWarning, type ContrastResult, derive } from './derive.js';
+
+/** A colour outside sRGB that was brought into gamut when parsed. */
+export interface ColorClampedWarning {
+  code: 'color-clamped';
+  path: string;
+  original: string;
+  adjusted: string;
+  message: string;
+}
+
+export type ThemeWarning = AdjustmentWarning | ColorClampedWarning;
 
 export interface ThemeReport {
   ok: boolean;
   /** Content hash of the CSS; null when the input was invalid. */
   hash: string | null;
   errors: BrandError[];
-  warnings: AdjustmentWarning[];
+  warnings: ThemeWarning[];
   /** Every declared pair in every mode, computed on the emitted 8-bit hex values. */
   contrast: ContrastResult[];
 }
@@ -47,8 +59,27 @@ export async function compileTheme(input: unknown): Promise<CompiledTheme> {
       ok: true,
       hash: outputs.hash,
       errors: [],
-      warnings: derived.warnings,
+      warnings: [...clampedColors(input), ...derived.warnings],
       contrast: derived.contrast,
     },
   };
+}
+
+/** Warnings for colours the tenant gave outside sRGB (valid input, but not shown as typed). */
+function clampedColors(input: unknown): ColorClampedWarning[] {
+  const colors = (input as { colors?: Record<string, unknown> }).colors ?? {};
+  return Object.entries(colors).flatMap(([key, value]) => {
+    const parsed = typeof value === 'string' ? parseColor(value) : undefined;
+    if (!parsed?.ok || !parsed.clamped) return [];
+    const shown = value as string;
+    return [
+      {
+        code: 'color-clamped' as const,
+        path: `/colors/${key}`,
+        original: shown,
+        adjusted: parsed.hex,
+        message: `/colors/${key}: ${shown} is outside sRGB; shown as ${parsed.hex}.`,
+      },
+    ];
+  });
 }

@@ -157,17 +157,22 @@ function resolveMode(mode: Mode, palette: Map<string, string>) {
     let hex = lookup(value);
     const shift = ext?.shift;
     if (shift) {
-      // Hover and pressed states move away from their text colour, so text gets more
-      // readable; when that breaks a pair (a fill already at its limit), they move the other way.
+      // Hover and pressed states move away from their text colour, so text gets more readable.
+      // Where that breaks a pair or runs into pure white or black, they try the other way, then
+      // half the step; a state that no move keeps legal falls to the repair below.
+      const base = hex;
       const text = hexToOklch(lookup(`{gw.sys.color.${shift.awayFrom}}`));
-      const from = hexToOklch(hex);
+      const from = hexToOklch(base);
       const away = text.l > from.l ? -1 : 1;
-      const [first, second] = ([away, -away] as const).map((sign) =>
-        oklchToHex({ ...from, l: from.l + sign * shift.lightness }),
-      ) as [string, string];
-      hex = passes(first) || !passes(second) ? first : second;
+      const candidates = [away, -away, away / 2, -away / 2]
+        .map((step) => ({ l: from.l + step * shift.lightness }))
+        .filter(({ l }) => l > 0.03 && l < 0.97)
+        .map(({ l }) => oklchToHex({ ...from, l }))
+        .filter((candidate) => candidate !== base);
+      hex = candidates.find(passes) ?? candidates[0] ?? base;
       value = hex;
     }
+
     if (!passes(hex)) {
       const found = nearestPassingLightness(hex, passes);
       if (!found)
