@@ -21,8 +21,19 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swag
 const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
+const INDEX = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>GridWorks Embed edge</title></head>
+<body><main><h1>GridWorks Embed edge</h1><ul>
+<li><a href="/docs">API reference</a> (<a href="/openapi.json">OpenAPI 3.1 document</a>)</li>
+<li><a href="/.well-known/jwks.json">Widget-token signing keys (JWKS)</a></li>
+<li><a href="/healthz">Health</a></li></ul></main></body></html>`;
+
 export const docsRoutes = () =>
   new Hono<AppEnv>()
+    .get('/', (c) => {
+      c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+      return c.html(INDEX);
+    })
     .get('/docs', (c) => {
       c.header('Content-Security-Policy', DOCS_CSP);
       c.header('Cache-Control', 'public, max-age=300');

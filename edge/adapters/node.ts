@@ -1,0 +1,172 @@
+/**
+ * The edge on Node: @hono/node-server, SQLite through Kysely + better-sqlite3 (WAL),
+ * migrations at boot, a seeded demo tenant on first run, JSON logs, graceful shutdown.
+ *
+ *   npm start            # PORT, HOST, GW_DB, GW_OPERATOR_KEY, GW_PUBLIC_URL, GW_DOH_URL, GW_PREVIEW_SECRET
+ */
+
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { createApp } from '../app.js';
+import { sha256Hex } from '../auth/credentials.js';
+import type { AssetSource, EdgeDeps, Logger } from '../deps.js';
+import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
+import { KyselyStore, migrate } from '../store/kysely-store.js';
+import type { Database } from '../store/schema.js';
+import { ConfigError, loadSettings, type NodeEdgeSettings } from './node-config.js';
+import { seedDemo } from './seed.js';
+
+/** One JSON object per line on stdout (errors on stderr). */
+export function jsonLogger(write: (line: string, level: string) => void = defaultWrite): Logger {
+  const log =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }), level);
+  return { info: log('info'), warn: log('warn'), error: log('error') };
+}
+
+function defaultWrite(line: string, level: string): void {
+  (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+}
+
+const require = createRequire(import.meta.url);
+
+/** Serves the API reference viewer from the swagger-ui-dist package. */
+function swaggerAssets(): AssetSource {
+  const root = dirname(require.resolve('swagger-ui-dist/package.json'));
+  const types: Record<string, string> = {
+    '.css': 'text/css; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+  };
+  return {
+    async get(name) {
+      const ext = name.slice(name.lastIndexOf('.'));
+      return {
+        body: await readFile(join(root, name)),
+        type: types[ext] ?? 'application/octet-stream',
+      };
+    },
+  };
+}
+
+export interface RunningEdge {
+  url: string;
+  server: Server;
+  deps: EdgeDeps;
+  /** Stop accepting, finish in-flight requests, close the database. */
+  close: () => Promise<void>;
+}
+
+export async function startNodeEdge(
+  settings: NodeEdgeSettings,
+  logger: Logger = jsonLogger(),
+): Promise<RunningEdge> {
+  mkdirSync(dirname(settings.dbPath), { recursive: true });
+  const sqlite = new SQLite(settings.dbPath);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db);
+  const clock = { now: () => Date.now() };
+  const listenHost = new URL(settings.publicUrl).hostname;
+  const deps: EdgeDeps = {
+    store: new KyselyStore(db, clock.now),
+    clock,
+    logger,
+    rateLimiter: new MemoryRateLimiter(clock.now),
+    dohFetch: (url, init) => fetch(url, init),
+    config: {
+      publicUrl: settings.publicUrl,
+      operatorKeyHash: await sha256Hex(settings.operatorKey),
+      dohUrl: settings.dohUrl,
+      previewSecret: settings.previewSecret,
+      extraHosts: [...new Set(['127.0.0.1', 'localhost', settings.host, listenHost])],
+    },
+    assets: swaggerAssets(),
+    clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+  };
+  const app = createApp(deps);
+  const server = await new Promise<Server>((resolveServer) => {
+    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () =>
+      resolveServer(s as Server),
+    );
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const url = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
+        server.closeIdleConnections();
+      });
+      await deps.store.close();
+    })();
+    return closing;
+  };
+  return { url, server, deps, close };
+}
+
+async function main(): Promise<void> {
+  let settings: NodeEdgeSettings;
+  try {
+    settings = loadSettings(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`gridworks edge: configuration error: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = jsonLogger();
+  const edge = await startNodeEdge(settings, logger);
+  const seeded = await seedDemo(edge, settings);
+  logger.info('edge-started', { url: edge.url, database: settings.dbPath });
+  const lines = [
+    `GridWorks Embed edge listening on ${edge.url}`,
+    `  API reference: ${edge.url}/docs   OpenAPI: ${edge.url}/openapi.json`,
+    `  Demo tenant "${seeded.slug}": credentials in ${seeded.credentialsFile}${seeded.created ? ' (created now)' : ''}`,
+  ];
+  if (settings.operatorKeyGenerated)
+    lines.push(
+      `  Operator key (development): in ${join(settings.dataDir, '.operator-key')} and the credentials file`,
+    );
+  process.stderr.write(`${lines.join('\n')}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('edge-stopping', { signal });
+    const force = setTimeout(() => {
+      logger.error('edge-stop-timeout', { afterMs: 10_000 });
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    edge.close().then(
+      () => {
+        logger.info('edge-stopped', {});
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error('edge-stop-failed', { name: (error as Error).name });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  await main();
+}

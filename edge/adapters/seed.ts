@@ -1,0 +1,96 @@
+/**
+ * First-run seed: a demo tenant created through the edge's own API (so it is audited like any
+ * other), allowed to embed on the edge's own origin, with a published theme. Its credentials go
+ * to data/demo-credentials.json (mode 600); later boots reuse it.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { NodeEdgeSettings } from './node-config.js';
+
+export const DEMO_SLUG = 'demo-bank';
+
+export const DEMO_BRAND = {
+  slug: DEMO_SLUG,
+  name: 'Demo Bank',
+  colors: { primary: '#4f6ff0', accent: '#0f8b8d' },
+  typography: { genericFamily: 'sans-serif', baseSize: 16, scale: 1.2 },
+  shape: { radius: 8 },
+  density: 'comfortable',
+  mode: 'auto',
+} as const;
+
+interface Seeded {
+  slug: string;
+  credentialsFile: string;
+  created: boolean;
+}
+
+export async function seedDemo(
+  edge: {
+    url: string;
+    deps: {
+      store: {
+        listTenants: (c: string | null, l: number) => Promise<{ items: { slug: string }[] }>;
+      };
+    };
+  },
+  settings: NodeEdgeSettings,
+): Promise<Seeded> {
+  const credentialsFile = join(settings.dataDir, 'demo-credentials.json');
+  const tenants = await edge.deps.store.listTenants(null, 100);
+  if (tenants.items.some((t) => t.slug === DEMO_SLUG)) {
+    // Keys are shown once: without the file there is no way back to them, only new keys.
+    if (!existsSync(credentialsFile))
+      return {
+        slug: DEMO_SLUG,
+        credentialsFile: `${credentialsFile} (missing; create a new key with POST /v1/keys)`,
+        created: false,
+      };
+    // Keep the operator key in the file current if it was regenerated.
+    const saved = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, unknown>;
+    if (settings.operatorKeyGenerated && saved.operatorKey !== settings.operatorKey) {
+      writeFileSync(
+        credentialsFile,
+        `${JSON.stringify({ ...saved, operatorKey: settings.operatorKey }, null, 2)}\n`,
+        { mode: 0o600 },
+      );
+    }
+    return { slug: DEMO_SLUG, credentialsFile, created: false };
+  }
+  const call = async (method: string, path: string, auth: string, body?: unknown) => {
+    const res = await fetch(`${edge.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${auth}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`seeding ${method} ${path} failed with ${res.status}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  const created = (await call('POST', '/v1/tenants', settings.operatorKey, {
+    slug: DEMO_SLUG,
+    name: 'Demo Bank',
+  })) as {
+    tenant: { id: string };
+    secretKey: string;
+    publishableKey: string;
+  };
+  const origins = [...new Set([new URL(settings.publicUrl).origin, new URL(edge.url).origin])];
+  await call('PUT', '/v1/origins', created.secretKey, { origins });
+  await call('PUT', '/v1/branding/draft', created.secretKey, DEMO_BRAND);
+  await call('POST', '/v1/branding/publish', created.secretKey);
+  const credentials = {
+    note: 'Development credentials of the seeded demo tenant. Never use these in production.',
+    edge: edge.url,
+    tenantId: created.tenant.id,
+    slug: DEMO_SLUG,
+    secretKey: created.secretKey,
+    publishableKey: created.publishableKey,
+    allowedOrigins: origins,
+    ...(settings.operatorKeyGenerated ? { operatorKey: settings.operatorKey } : {}),
+  };
+  writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  return { slug: DEMO_SLUG, credentialsFile, created: true };
+}
