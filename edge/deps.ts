@@ -38,6 +38,8 @@ export interface EdgeConfig {
   operatorKeyHash: string;
   /** DNS-over-HTTPS JSON endpoint for domain checks (RFC 8484 JSON flavour). */
   dohUrl: string;
+  /** How long a DNS-over-HTTPS look-up may take (default 3 s). */
+  dohTimeoutMs?: number;
   /** Largest accepted request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
   /** Requests per minute per credential or IP (defaults in middleware/rate-limit.ts). */

@@ -23,6 +23,13 @@ export const TOKEN_AUDIENCE = 'gridworks-widgets';
 export const DEFAULT_TTL_SECONDS = 600;
 export const MAX_TTL_SECONDS = 3600;
 const ALGORITHM = 'EdDSA';
+/**
+ * How long a loaded key set is trusted. Other instances sharing the store (processes, Workers
+ * isolates) stage and rotate keys too; without a refresh they would never see the new key.
+ */
+export const KEY_REFRESH_MS = 60_000;
+/** An unknown `kid` reloads the key set at most this often (it may be a key staged elsewhere). */
+const UNKNOWN_KID_RELOAD_MS = 1_000;
 
 /** What a widget token may allow; a token carries a subset. */
 export const WIDGET_SCOPES = [
@@ -73,6 +80,7 @@ export class KeyRing {
   readonly #clock: Clock;
   #keys: LoadedKey[] | undefined;
   #reloadAt = Number.POSITIVE_INFINITY;
+  #loadedAt = Number.NEGATIVE_INFINITY;
 
   constructor(store: Store, clock: Clock) {
     this.#store = store;
@@ -114,6 +122,7 @@ export class KeyRing {
       });
     }
     this.#keys = loaded;
+    this.#loadedAt = now;
     // Reload when the earliest retiring key is due, so it stops verifying on time.
     const due = loaded
       .map((k) => k.record.retireAfter)
@@ -124,7 +133,8 @@ export class KeyRing {
   }
 
   async #current(): Promise<LoadedKey[]> {
-    if (this.#clock.now() >= this.#reloadAt) {
+    const now = this.#clock.now();
+    if (now >= this.#reloadAt || now - this.#loadedAt >= KEY_REFRESH_MS) {
       this.#keys = undefined;
       this.#reloadAt = Number.POSITIVE_INFINITY;
     }
@@ -157,7 +167,8 @@ export class KeyRing {
     const keys = await this.#store.listSigningKeys();
     const next = keys.find((k) => k.status === 'next');
     if (!next) throw new Error('no staged key: stage one first');
-    const retireAfter = this.#clock.now() + MAX_TTL_SECONDS * 1000;
+    // Instances that have not reloaded yet may sign with the old key for KEY_REFRESH_MS more.
+    const retireAfter = this.#clock.now() + MAX_TTL_SECONDS * 1000 + KEY_REFRESH_MS;
     const retiring = keys.filter((k) => k.status === 'active').map((k) => k.kid);
     for (const kid of retiring)
       await this.#store.updateSigningKey(kid, { status: 'retiring', retireAfter });
@@ -214,7 +225,11 @@ export class KeyRing {
     if (FORBIDDEN_HEADERS.some((name) => name in header)) {
       throw new TokenRejected('token names its own key material');
     }
-    const key = (await this.#current()).find((k) => k.record.kid === header.kid);
+    let key = (await this.#current()).find((k) => k.record.kid === header.kid);
+    if (!key && typeof header.kid === 'string') {
+      if (this.#clock.now() - this.#loadedAt >= UNKNOWN_KID_RELOAD_MS) this.#keys = undefined;
+      key = (await this.#current()).find((k) => k.record.kid === header.kid);
+    }
     if (!key) throw new TokenRejected('unknown signing key');
     let payload: JWTPayload;
     try {

@@ -497,14 +497,30 @@ export class KyselyStore implements Store {
       .execute();
   }
 
-  async createDomain(domain: Domain, audit: AuditEntry): Promise<'created' | 'taken'> {
+  async createDomain(
+    domain: Domain,
+    audit: AuditEntry,
+    unverifiedExpireBefore: number,
+  ): Promise<'created' | 'taken'> {
     return this.#db.transaction().execute(async (trx) => {
       const existing = await trx
         .selectFrom('domains')
-        .select('hostname')
+        .select(['tenant_id', 'status', 'created_at'])
         .where('hostname', '=', domain.hostname)
         .executeTakeFirst();
-      if (existing) return 'taken';
+      if (existing) {
+        const stale = existing.status !== 'active' && existing.created_at < unverifiedExpireBefore;
+        if (!stale) return 'taken';
+        await trx.deleteFrom('domains').where('hostname', '=', domain.hostname).execute();
+        await this.#audit(trx, {
+          tenantId: existing.tenant_id,
+          actor: 'system',
+          action: 'domain.expired',
+          target: domain.hostname,
+          beforeHash: null,
+          afterHash: null,
+        });
+      }
       await trx
         .insertInto('domains')
         .values({
@@ -545,13 +561,14 @@ export class KyselyStore implements Store {
 
   async updateDomain(
     hostname: string,
+    match: { tenantId: string; challenge: string },
     patch: Partial<
       Pick<Domain, 'status' | 'attempts' | 'nextCheckAt' | 'lastError' | 'verifiedAt'>
     >,
-    audit?: AuditEntry,
-  ): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
-      await trx
+    audit: AuditEntry,
+  ): Promise<boolean> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
         .updateTable('domains')
         .set({
           ...(patch.status !== undefined ? { status: patch.status } : {}),
@@ -561,8 +578,12 @@ export class KyselyStore implements Store {
           ...(patch.verifiedAt !== undefined ? { verified_at: patch.verifiedAt } : {}),
         })
         .where('hostname', '=', hostname)
-        .execute();
-      if (audit) await this.#audit(trx, audit);
+        .where('tenant_id', '=', match.tenantId)
+        .where('challenge', '=', match.challenge)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) return false;
+      await this.#audit(trx, audit);
+      return true;
     });
   }
 

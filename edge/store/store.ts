@@ -166,16 +166,27 @@ export interface Store {
   ): Promise<void>;
 
   // Custom domains
-  createDomain(domain: Domain, audit: AuditEntry): Promise<'created' | 'taken'>;
+  /**
+   * Registers a hostname unless another claim holds it. An unverified claim (pending or failed)
+   * created before `unverifiedExpireBefore` no longer holds it: it is dropped (audited for its
+   * tenant), so nobody can squat a name they cannot verify.
+   */
+  createDomain(
+    domain: Domain,
+    audit: AuditEntry,
+    unverifiedExpireBefore: number,
+  ): Promise<'created' | 'taken'>;
   getDomain(hostname: string): Promise<Domain | undefined>;
   listDomains(tenantId: string): Promise<Domain[]>;
+  /** Updates the claim only if it is still this tenant's with this challenge; false otherwise. */
   updateDomain(
     hostname: string,
+    match: { tenantId: string; challenge: string },
     patch: Partial<
       Pick<Domain, 'status' | 'attempts' | 'nextCheckAt' | 'lastError' | 'verifiedAt'>
     >,
-    audit?: AuditEntry,
-  ): Promise<void>;
+    audit: AuditEntry,
+  ): Promise<boolean>;
   deleteDomain(tenantId: string, hostname: string, audit: AuditEntry): Promise<boolean>;
 
   close(): Promise<void>;
