@@ -70,6 +70,10 @@ export function createApp(deps: EdgeDeps) {
   app.use(securityHeaders());
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use(hostRouting([publicHost, ...(deps.config.extraHosts ?? [])]));
+  // Outside authentication and rate limiting, so 401 and 429 answers carry the same CORS and
+  // framing headers (a widget must be able to read Retry-After).
+  for (const path of EMBEDDABLE) app.use(path, tenantCors());
+  app.use(noFraming(EMBEDDABLE));
   app.use(
     bodyLimit({
       maxSize,
@@ -85,8 +89,6 @@ export function createApp(deps: EdgeDeps) {
   app.use(requireJsonBody());
   app.use(authenticate(keyRing));
   app.use(rateLimit());
-  for (const path of EMBEDDABLE) app.use(path, tenantCors());
-  app.use(noFraming(EMBEDDABLE));
 
   const routes = app
     .route('/', operatorRoutes(keyRing))

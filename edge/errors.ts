@@ -105,8 +105,13 @@ export function renderError(logger: Logger) {
     }
     if (error instanceof HTTPException) {
       const status = error.status as ContentfulStatusCode;
-      const code =
-        status === 413 ? 'payload-too-large' : status === 401 ? 'unauthenticated' : 'http-error';
+      const codes: Record<number, string> = {
+        400: 'bad-request',
+        401: 'unauthenticated',
+        413: 'payload-too-large',
+        415: 'unsupported-media-type',
+      };
+      const code = codes[status] ?? 'http-error';
       // HTTPException messages come from Hono's own middleware, never from request data.
       return problemResponse(c, status, code, error.message || undefined);
     }

@@ -10,6 +10,20 @@ interface Issue {
   path: PropertyKey[];
   message: string;
   code: string;
+  keys?: string[];
+}
+
+/** Unknown keys are named by count, never echoed: a caller may paste a secret as a key. */
+function describeIssue(issue: Issue): { path: string; message: string; code: string } {
+  if (issue.code === 'unrecognized_keys') {
+    const count = issue.keys?.length ?? 1;
+    return {
+      path: pointer(issue.path),
+      message: `${count} unknown key${count === 1 ? '' : 's'}; only documented keys are accepted`,
+      code: issue.code,
+    };
+  }
+  return { path: pointer(issue.path), message: issue.message, code: issue.code };
 }
 
 const pointer = (path: PropertyKey[]) =>

@@ -89,12 +89,26 @@ export class KeyRing {
 
   /** Creates the first signing key when there is none. Idempotent. */
   async ensureActiveKey(): Promise<void> {
-    const keys = await this.#store.listSigningKeys();
-    if (!keys.some((k) => k.status === 'active')) {
-      await this.#store.addSigningKey(await createSigningKey('active', this.#clock.now()));
-    }
-    this.#keys = undefined;
+    // One creation at a time in this process; the database's one-active-key index settles a
+    // race with another instance (the loser's insert fails and it uses the winner's key).
+    this.#ensuring ??= (async () => {
+      const keys = await this.#store.listSigningKeys();
+      if (!keys.some((k) => k.status === 'active')) {
+        try {
+          await this.#store.addSigningKey(await createSigningKey('active', this.#clock.now()));
+        } catch (error) {
+          const again = await this.#store.listSigningKeys();
+          if (!again.some((k) => k.status === 'active')) throw error;
+        }
+      }
+      this.#keys = undefined;
+    })().finally(() => {
+      this.#ensuring = undefined;
+    });
+    return this.#ensuring;
   }
+
+  #ensuring: Promise<void> | undefined;
 
   async #load(): Promise<LoadedKey[]> {
     if (this.#keys) return this.#keys;
@@ -170,8 +184,9 @@ export class KeyRing {
     // Instances that have not reloaded yet may sign with the old key for KEY_REFRESH_MS more.
     const retireAfter = this.#clock.now() + MAX_TTL_SECONDS * 1000 + KEY_REFRESH_MS;
     const retiring = keys.filter((k) => k.status === 'active').map((k) => k.kid);
+    // A retiring key never signs again, so its private half is wiped from storage.
     for (const kid of retiring)
-      await this.#store.updateSigningKey(kid, { status: 'retiring', retireAfter });
+      await this.#store.updateSigningKey(kid, { status: 'retiring', retireAfter, privateJwk: '' });
     await this.#store.updateSigningKey(next.kid, { status: 'active' });
     this.#keys = undefined;
     return { active: next.kid, retiring };

@@ -9,13 +9,7 @@ import { z } from 'zod';
 import { randomBase62 } from '../auth/credentials.js';
 import type { AppEnv } from '../context.js';
 import { createDomainSchema, domainSchema } from '../contracts/domains.js';
-import {
-  afterCheck,
-  BACKOFF_BASE_MS,
-  challengeName,
-  checkTxtRecord,
-  MAX_ATTEMPTS,
-} from '../domains/checker.js';
+import { afterCheck, BACKOFF_BASE_MS, challengeName, checkTxtRecord } from '../domains/checker.js';
 import { normalizeHostname } from '../domains/hostname.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';

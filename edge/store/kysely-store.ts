@@ -485,13 +485,14 @@ export class KyselyStore implements Store {
 
   async updateSigningKey(
     kid: string,
-    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter'>>,
+    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter' | 'privateJwk'>>,
   ): Promise<void> {
     await this.#db
       .updateTable('signing_keys')
       .set({
         ...(patch.status !== undefined ? { status: patch.status } : {}),
         ...(patch.retireAfter !== undefined ? { retire_after: patch.retireAfter } : {}),
+        ...(patch.privateJwk !== undefined ? { private_jwk: patch.privateJwk } : {}),
       })
       .where('kid', '=', kid)
       .execute();

@@ -2,7 +2,7 @@
  * The SQLite schema (also D1's), as Kysely migrations run at boot. Times are integer
  * milliseconds; JSON is stored as TEXT.
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 
 export interface Database {
   tenants: {
@@ -179,6 +179,18 @@ const migrations: Record<string, Migration> = {
         .addColumn('verified_at', 'integer')
         .execute();
       await db.schema.createIndex('domains_tenant').on('domains').column('tenant_id').execute();
+    },
+  },
+  '0002_one_active_signing_key': {
+    async up(db: Kysely<unknown>) {
+      // At most one signing key signs at a time, even when two instances race to create it.
+      await db.schema
+        .createIndex('signing_keys_one_active')
+        .on('signing_keys')
+        .column('status')
+        .unique()
+        .where(sql.ref('status'), '=', 'active')
+        .execute();
     },
   },
 };

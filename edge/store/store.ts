@@ -162,7 +162,7 @@ export interface Store {
   addSigningKey(key: SigningKey): Promise<void>;
   updateSigningKey(
     kid: string,
-    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter'>>,
+    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter' | 'privateJwk'>>,
   ): Promise<void>;
 
   // Custom domains

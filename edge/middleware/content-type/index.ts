@@ -6,9 +6,12 @@ import { Problem } from '../../errors.js';
 export const requireJsonBody = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const method = c.req.method;
+    const length = c.req.header('content-length');
+    // A chunked (or HTTP/2) body has no Content-Length; it is a body all the same.
     const hasBody =
-      (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
-      (c.req.header('content-length') ?? '0') !== '0';
+      (method === 'POST' || method === 'PUT' || method === 'PATCH' || method === 'DELETE') &&
+      ((length !== undefined && length !== '0') ||
+        (length === undefined && c.req.raw.body !== null));
     if (hasBody) {
       const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
       if (type !== 'application/json') {

@@ -30,9 +30,10 @@ export const hostRouting = (primaryHosts: readonly string[]) =>
 const ALLOW_HEADERS = 'Authorization, Content-Type, If-None-Match, X-Request-Id';
 
 async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
-  const caller = c.var.caller;
+  // Unset when authentication itself failed: then only a custom domain names the tenant.
+  const caller = c.get('caller') as AppEnv['Variables']['caller'] | undefined;
   const tenant =
-    caller.kind === 'secret' || caller.kind === 'publishable' || caller.kind === 'token'
+    caller?.kind === 'secret' || caller?.kind === 'publishable' || caller?.kind === 'token'
       ? caller.tenant
       : c.var.domainTenant;
   return tenant ? c.var.deps.store.getOrigins(tenant.id) : [];
