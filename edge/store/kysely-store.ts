@@ -9,11 +9,13 @@ import type {
   AuditEntry,
   AuditRecord,
   BrandingDraft,
+  DocumentKind,
   Domain,
   NewApiKey,
   Page,
   SigningKey,
   Store,
+  StoredQuote,
   Tenant,
   TenantStatus,
   ThemeVersion,
@@ -599,6 +601,69 @@ export class KyselyStore implements Store {
       await this.#audit(trx, audit);
       return true;
     });
+  }
+
+  async getDocument(
+    tenantId: string,
+    kind: DocumentKind,
+  ): Promise<{ json: string; updatedAt: number } | undefined> {
+    const row = await this.#db
+      .selectFrom('tenant_documents')
+      .select(['json', 'updated_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    return row && { json: row.json, updatedAt: row.updated_at };
+  }
+
+  async setDocument(
+    tenantId: string,
+    kind: DocumentKind,
+    json: string,
+    audit: AuditEntry,
+  ): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      const values = { tenant_id: tenantId, kind, json, updated_at: this.#now() };
+      await trx
+        .insertInto('tenant_documents')
+        .values(values)
+        .onConflict((oc) =>
+          oc.columns(['tenant_id', 'kind']).doUpdateSet({ json, updated_at: values.updated_at }),
+        )
+        .execute();
+      await this.#audit(trx, audit);
+    });
+  }
+
+  async saveQuote(quote: StoredQuote): Promise<void> {
+    await this.#db
+      .insertInto('quotes')
+      .values({
+        id: quote.id,
+        tenant_id: quote.tenantId,
+        json: quote.json,
+        created_at: quote.createdAt,
+        expires_at: quote.expiresAt,
+      })
+      .execute();
+  }
+
+  async getQuote(tenantId: string, id: string): Promise<StoredQuote | undefined> {
+    const row = await this.#db
+      .selectFrom('quotes')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return (
+      row && {
+        id: row.id,
+        tenantId: row.tenant_id,
+        json: row.json,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+      }
+    );
   }
 
   async close(): Promise<void> {

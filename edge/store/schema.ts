@@ -63,6 +63,19 @@ export interface Database {
     created_at: number;
     retire_after: number | null;
   };
+  tenant_documents: {
+    tenant_id: string;
+    kind: string;
+    json: string;
+    updated_at: number;
+  };
+  quotes: {
+    id: string;
+    tenant_id: string;
+    json: string;
+    created_at: number;
+    expires_at: number;
+  };
   domains: {
     hostname: string;
     tenant_id: string;
@@ -190,6 +203,32 @@ const migrations: Record<string, Migration> = {
         .column('status')
         .unique()
         .where(sql.ref('status'), '=', 'active')
+        .execute();
+    },
+  },
+  '0003_catalog_pricing_quotes': {
+    async up(db: Kysely<unknown>) {
+      // Tenant-owned JSON documents validated by their zod contracts (catalog, pricing plans).
+      await db.schema
+        .createTable('tenant_documents')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('tenant_documents_pk', ['tenant_id', 'kind'])
+        .execute();
+      await db.schema
+        .createTable('quotes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('json', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('quotes_tenant')
+        .on('quotes')
+        .columns(['tenant_id', 'id'])
         .execute();
     },
   },

@@ -105,6 +105,18 @@ export interface SigningKey {
   retireAfter: number | null;
 }
 
+/** Tenant-owned documents, each validated by its zod contract before it is stored. */
+export type DocumentKind = 'catalog' | 'pricing-plans';
+
+export interface StoredQuote {
+  id: string;
+  tenantId: string;
+  /** The signed quote as JSON. */
+  json: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
@@ -188,6 +200,15 @@ export interface Store {
     audit: AuditEntry,
   ): Promise<boolean>;
   deleteDomain(tenantId: string, hostname: string, audit: AuditEntry): Promise<boolean>;
+
+  // Catalog, pricing plans and quotes
+  getDocument(
+    tenantId: string,
+    kind: DocumentKind,
+  ): Promise<{ json: string; updatedAt: number } | undefined>;
+  setDocument(tenantId: string, kind: DocumentKind, json: string, audit: AuditEntry): Promise<void>;
+  saveQuote(quote: StoredQuote): Promise<void>;
+  getQuote(tenantId: string, id: string): Promise<StoredQuote | undefined>;
 
   close(): Promise<void>;
 }

@@ -11,7 +11,11 @@ const INCOMING = /^[A-Za-z0-9._-]{8,64}$/;
 export const requestId = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const incoming = c.req.header('x-request-id');
-    const id = incoming && INCOMING.test(incoming) ? incoming : `req_${randomBase62(16)}`;
+    // Kept only when it cannot be a credential someone pasted into the wrong header.
+    const id =
+      incoming && INCOMING.test(incoming) && !/^(?:sk|pk|op)_|^eyJ/.test(incoming)
+        ? incoming
+        : `req_${randomBase62(16)}`;
     c.set('requestId', id);
     const started = c.var.deps.clock.now();
     await next();

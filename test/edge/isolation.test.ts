@@ -1,0 +1,919 @@
+/**
+ * Tenant isolation, as a matrix generated from the app's own route table: every route × every
+ * credential kind of one tenant (operator key, secret key, publishable key, widget token, none)
+ * aimed at another tenant's resources, on the edge's host and on the victim's custom domain.
+ * A route the fixture map below does not know fails the suite, so new routes get covered.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  createTenant,
+  createTestEdge,
+  mintToken,
+  OPERATOR_KEY,
+  SUNBEAM_BRAND,
+  type TestEdge,
+  type TestTenant,
+} from './helpers.js';
+
+type Kind = 'operator' | 'secret' | 'publishable' | 'token' | 'anonymous';
+const KINDS: readonly Kind[] = ['operator', 'secret', 'publishable', 'token', 'anonymous'];
+
+/** Who a route serves: decides which credential kinds it must refuse. */
+type Guard = 'operator' | 'secret' | 'widget' | 'public';
+
+interface World extends TestTenant {
+  name: string;
+  brand: Record<string, unknown>;
+  origins: string[];
+  /** An active custom domain. */
+  domain: string;
+  /** A registered domain still waiting for its DNS check. */
+  pendingDomain: string;
+  /** TXT challenge values of both domains. */
+  challenges: string[];
+  secretKeyId: string;
+  publishableKeyId: string;
+  extraKeyId: string;
+  extraKeySecret: string;
+  versionId: string;
+  hash: string;
+  token: string;
+  jti: string;
+  previewLink: string;
+}
+
+interface Req {
+  path: string;
+  body?: unknown;
+}
+
+/** A request aimed at the victim, and what a credential the route accepts gets for it. */
+interface Attack extends Req {
+  /** Statuses for an accepted credential of the attacker (on the edge's own host). */
+  status: readonly number[];
+  why?: string;
+}
+
+interface Own extends Req {
+  status: readonly number[];
+  /** Strings of the owner's that the answer must contain. */
+  shows?: readonly string[];
+}
+
+interface Ctx {
+  edge: TestEdge;
+  tenants: readonly World[];
+}
+
+interface Fixture {
+  guard: Guard;
+  /** Requests by `attacker` naming `victim`'s ids (path params, bodies). */
+  attacks: (victim: World, attacker: World) => Attack[];
+  /** The owner reaching its own data; may first create what a destructive route consumes. */
+  own: (ctx: Ctx, owner: World, kind: Kind) => Promise<Own>;
+}
+
+const same =
+  (own: (owner: World) => Own) =>
+  async (_ctx: Ctx, owner: World): Promise<Own> =>
+    own(owner);
+
+/** The brand each tenant publishes: distinct names and colours, so hashes differ. */
+const brandOf = (slug: string, name: string, primary: string) => ({
+  ...SUNBEAM_BRAND(slug),
+  name,
+  colors: { primary },
+});
+
+/** Swaps the signature of `signer`'s preview link onto `victim`'s payload. */
+const forgedLink = (victim: World, signer: World) =>
+  `${victim.previewLink.split('.')[0]}.${signer.previewLink.split('.')[1]}`;
+
+async function json<T>(res: Response, what: string, status: number): Promise<T> {
+  const text = await res.text();
+  assert.equal(res.status, status, `${what}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+/**
+ * How to exercise each route: keyed `METHOD /hono/:path`. A new route must be added here (how
+ * to fill its params and body, what an attacker and the owner get) or the matrix fails.
+ */
+const FIXTURES: Record<string, Fixture> = {
+  // ---- public ------------------------------------------------------------------------------
+  'GET /': {
+    guard: 'public',
+    attacks: () => [{ path: '/', status: [200] }],
+    own: same(() => ({ path: '/', status: [200], shows: ['/openapi.json'] })),
+  },
+  'GET /healthz': {
+    guard: 'public',
+    attacks: () => [{ path: '/healthz', status: [200] }],
+    own: same(() => ({ path: '/healthz', status: [200] })),
+  },
+  'GET /openapi.json': {
+    guard: 'public',
+    attacks: () => [{ path: '/openapi.json', status: [200] }],
+    own: same(() => ({ path: '/openapi.json', status: [200], shows: ['/v1/config'] })),
+  },
+  'GET /.well-known/jwks.json': {
+    guard: 'public',
+    attacks: () => [{ path: '/.well-known/jwks.json', status: [200] }],
+    own: same(() => ({ path: '/.well-known/jwks.json', status: [200], shows: ['"kid"'] })),
+  },
+  'GET /docs': {
+    guard: 'public',
+    attacks: () => [{ path: '/docs', status: [200] }],
+    own: same(() => ({ path: '/docs', status: [200], shows: ['swagger-ui'] })),
+  },
+  'GET /docs/init.js': {
+    guard: 'public',
+    attacks: () => [{ path: '/docs/init.js', status: [200] }],
+    own: same(() => ({ path: '/docs/init.js', status: [200], shows: ['/openapi.json'] })),
+  },
+  'GET /docs/assets/:name': {
+    guard: 'public',
+    attacks: () => [{ path: '/docs/assets/swagger-ui.css', status: [200] }],
+    own: same(() => ({ path: '/docs/assets/swagger-ui.css', status: [200], shows: ['.swagger'] })),
+  },
+  // Preview links are capabilities: the link is the credential, whatever else is presented.
+  'GET /v1/branding/preview/:link': {
+    guard: 'public',
+    attacks: (victim, attacker) => [
+      {
+        path: `/v1/branding/preview/${forgedLink(victim, attacker)}`,
+        status: [404],
+        why: "the victim's link payload under the attacker's signature",
+      },
+      { path: `/v1/branding/preview/${attacker.previewLink}`, status: [200] },
+    ],
+    own: same((o) => ({
+      path: `/v1/branding/preview/${o.previewLink}`,
+      status: [200],
+      shows: [o.hash, o.name],
+    })),
+  },
+  'GET /v1/branding/preview/:link/theme.css': {
+    guard: 'public',
+    attacks: (victim, attacker) => [
+      { path: `/v1/branding/preview/${forgedLink(victim, attacker)}/theme.css`, status: [404] },
+      { path: `/v1/branding/preview/${attacker.previewLink}/theme.css`, status: [200] },
+    ],
+    own: same((o) => ({
+      path: `/v1/branding/preview/${o.previewLink}/theme.css`,
+      status: [200],
+      shows: [o.slug, '--gw-sys-'],
+    })),
+  },
+
+  // ---- operator ----------------------------------------------------------------------------
+  'POST /v1/tenants': {
+    guard: 'operator',
+    attacks: (victim) => [
+      { path: '/v1/tenants', body: { slug: victim.slug, name: 'Takeover' }, status: [409] },
+    ],
+    own: async (ctx) => {
+      const slug = `fresh-${ctx.edge.clock.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+      return { path: '/v1/tenants', body: { slug, name: 'Fresh' }, status: [201], shows: [slug] };
+    },
+  },
+  'GET /v1/tenants': {
+    guard: 'operator',
+    attacks: () => [{ path: '/v1/tenants', status: [200] }],
+    own: same((o) => ({ path: '/v1/tenants?limit=100', status: [200], shows: [o.id, o.slug] })),
+  },
+  'POST /v1/tenants/:id/suspend': {
+    guard: 'operator',
+    attacks: (victim) => [{ path: `/v1/tenants/${victim.id}/suspend`, status: [200] }],
+    own: async (ctx) => {
+      const fresh = await createTenant(ctx.edge, `susp-${Math.random().toString(36).slice(2, 8)}`);
+      return { path: `/v1/tenants/${fresh.id}/suspend`, status: [200], shows: ['suspended'] };
+    },
+  },
+  'POST /v1/tenants/:id/resume': {
+    guard: 'operator',
+    attacks: (victim) => [{ path: `/v1/tenants/${victim.id}/resume`, status: [200] }],
+    own: async (ctx) => {
+      const fresh = await createTenant(ctx.edge, `res-${Math.random().toString(36).slice(2, 8)}`);
+      const res = await ctx.edge.call('POST', `/v1/tenants/${fresh.id}/suspend`, {
+        auth: OPERATOR_KEY,
+      });
+      assert.equal(res.status, 200);
+      return { path: `/v1/tenants/${fresh.id}/resume`, status: [200], shows: ['"active"'] };
+    },
+  },
+  'POST /v1/operator/signing-keys': {
+    guard: 'operator',
+    attacks: () => [{ path: '/v1/operator/signing-keys', status: [201] }],
+    own: same(() => ({ path: '/v1/operator/signing-keys', status: [201], shows: ['staged'] })),
+  },
+  'POST /v1/operator/signing-keys/rotate': {
+    guard: 'operator',
+    attacks: () => [{ path: '/v1/operator/signing-keys/rotate', status: [200, 409] }],
+    own: async (ctx) => {
+      const res = await ctx.edge.call('POST', '/v1/operator/signing-keys', { auth: OPERATOR_KEY });
+      assert.equal(res.status, 201);
+      return { path: '/v1/operator/signing-keys/rotate', status: [200], shows: ['active'] };
+    },
+  },
+
+  // ---- secret key --------------------------------------------------------------------------
+  'POST /v1/keys': {
+    guard: 'secret',
+    // Nothing in the request can name the victim: the key lands in the caller's own tenant.
+    attacks: () => [
+      { path: '/v1/keys', body: { kind: 'secret', scopes: ['audit:read'] }, status: [201, 409] },
+    ],
+    own: same(() => ({
+      path: '/v1/keys',
+      body: { kind: 'secret', scopes: ['applications:read'] },
+      status: [201],
+      shows: ['applications:read'],
+    })),
+  },
+  'GET /v1/keys': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/keys', status: [200] }],
+    own: same((o) => ({
+      path: '/v1/keys',
+      status: [200],
+      shows: [o.secretKeyId, o.publishableKeyId, o.extraKeyId],
+    })),
+  },
+  'DELETE /v1/keys/:id': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/keys/${victim.extraKeyId}`, status: [404] },
+      { path: `/v1/keys/${victim.publishableKeyId}`, status: [404] },
+    ],
+    own: async (ctx, owner) => {
+      const res = await ctx.edge.call('POST', '/v1/keys', {
+        auth: owner.secretKey,
+        body: { kind: 'secret', scopes: ['chat:agent'] },
+      });
+      const { key } = await json<{ key: { id: string } }>(res, 'create key', 201);
+      return { path: `/v1/keys/${key.id}`, status: [204] };
+    },
+  },
+  'GET /v1/origins': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/origins', status: [200] }],
+    own: same((o) => ({ path: '/v1/origins', status: [200], shows: o.origins })),
+  },
+  'PUT /v1/origins': {
+    guard: 'secret',
+    // The caller's own list again (a no-op), so the attacker's world stays as built.
+    attacks: (_victim, attacker) => [
+      { path: '/v1/origins', body: { origins: attacker.origins }, status: [200] },
+    ],
+    own: same((o) => ({
+      path: '/v1/origins',
+      body: { origins: o.origins },
+      status: [200],
+      shows: o.origins,
+    })),
+  },
+  'PUT /v1/branding/draft': {
+    guard: 'secret',
+    attacks: (victim) => [
+      {
+        path: '/v1/branding/draft',
+        body: victim.brand,
+        status: [422],
+        why: "the victim's brand (its slug) saved with the attacker's key",
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/branding/draft',
+      body: o.brand,
+      status: [200],
+      shows: ['"ok":true'],
+    })),
+  },
+  'GET /v1/branding/draft': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/branding/draft', status: [200] }],
+    own: same((o) => ({ path: '/v1/branding/draft', status: [200], shows: [o.slug, o.name] })),
+  },
+  'POST /v1/branding/preview': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/branding/preview', status: [201] }],
+    own: same(() => ({ path: '/v1/branding/preview', status: [201], shows: ['expiresAt'] })),
+  },
+  'POST /v1/branding/publish': {
+    guard: 'secret',
+    // The attacker's draft is already its current version: 200, nothing changes.
+    attacks: () => [{ path: '/v1/branding/publish', status: [200] }],
+    own: same((o) => ({
+      path: '/v1/branding/publish',
+      status: [200],
+      shows: [o.versionId, o.hash],
+    })),
+  },
+  'GET /v1/branding/versions': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/branding/versions', status: [200] }],
+    own: same((o) => ({ path: '/v1/branding/versions', status: [200], shows: [o.versionId] })),
+  },
+  'POST /v1/branding/rollback': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: '/v1/branding/rollback', body: { versionId: victim.versionId }, status: [404] },
+    ],
+    own: same((o) => ({
+      path: '/v1/branding/rollback',
+      body: { versionId: o.versionId },
+      status: [200],
+      shows: [o.versionId, o.hash],
+    })),
+  },
+  'GET /v1/audit': {
+    guard: 'secret',
+    attacks: () => [
+      { path: '/v1/audit', status: [200] },
+      { path: '/v1/audit?limit=100&cursor=999999', status: [200] },
+    ],
+    own: same((o) => ({ path: '/v1/audit?limit=100', status: [200], shows: [o.extraKeyId] })),
+  },
+  'POST /v1/tokens': {
+    guard: 'secret',
+    attacks: (victim) => [
+      {
+        path: '/v1/tokens',
+        body: { scopes: ['config:read'], origin: victim.origins[0] },
+        status: [422],
+        why: "a token for the victim's origin",
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/tokens',
+      body: { scopes: ['config:read'], origin: o.origins[0] },
+      status: [201],
+      shows: ['jti_'],
+    })),
+  },
+  'DELETE /v1/tokens/:jti': {
+    guard: 'secret',
+    // Revocations are recorded per (jti, caller's tenant) and minted jtis are not stored, so a
+    // foreign jti cannot be told apart from an unknown one: 204, and the victim's token keeps
+    // working (checked by "every tenant's data is intact" below).
+    attacks: (victim) => [{ path: `/v1/tokens/${victim.jti}`, status: [204] }],
+    own: async (ctx, owner) => {
+      const { jti } = await mintToken(ctx.edge, owner, {
+        scopes: ['config:read'],
+        origin: owner.origins[0] ?? '',
+      });
+      return { path: `/v1/tokens/${jti}`, status: [204] };
+    },
+  },
+
+  'POST /v1/domains': {
+    guard: 'secret',
+    // The same 409 whoever holds the hostname, so the owner is never revealed.
+    attacks: (victim) => [
+      { path: '/v1/domains', body: { hostname: victim.domain }, status: [409] },
+      {
+        path: '/v1/domains',
+        body: { hostname: victim.pendingDomain.toUpperCase() },
+        status: [409],
+      },
+    ],
+    own: async (_ctx, owner) => {
+      const hostname = `shop-${Math.random().toString(36).slice(2, 8)}.${owner.slug}.example`;
+      return { path: '/v1/domains', body: { hostname }, status: [201], shows: [hostname] };
+    },
+  },
+  'GET /v1/domains': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/domains', status: [200] }],
+    own: same((o) => ({
+      path: '/v1/domains',
+      status: [200],
+      shows: [o.domain, o.pendingDomain, ...o.challenges],
+    })),
+  },
+  'POST /v1/domains/:hostname/verify': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/domains/${victim.pendingDomain}/verify`, status: [404] },
+      { path: `/v1/domains/${victim.domain}/verify`, status: [404] },
+      { path: `/v1/domains/${victim.pendingDomain.toUpperCase()}./verify`, status: [404] },
+    ],
+    own: same((o) => ({
+      path: `/v1/domains/${o.pendingDomain}/verify`,
+      status: [200],
+      shows: [o.pendingDomain],
+    })),
+  },
+  'DELETE /v1/domains/:hostname': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/domains/${victim.domain}`, status: [404] },
+      { path: `/v1/domains/${victim.pendingDomain}`, status: [404] },
+      { path: `/v1/domains/${victim.domain.toUpperCase()}`, status: [404] },
+    ],
+    own: async (ctx, owner) => {
+      const hostname = `gone-${Math.random().toString(36).slice(2, 8)}.${owner.slug}.example`;
+      const res = await ctx.edge.call('POST', '/v1/domains', {
+        auth: owner.secretKey,
+        body: { hostname },
+      });
+      await json(res, 'add domain', 201);
+      return { path: `/v1/domains/${hostname}`, status: [204] };
+    },
+  },
+
+  // ---- widget (publishable key, widget token, or nothing on the tenant's domain) ----------
+  'GET /v1/config': {
+    guard: 'widget',
+    attacks: () => [{ path: '/v1/config', status: [200] }],
+    own: same((o) => ({ path: '/v1/config', status: [200], shows: [o.id, o.slug, o.hash] })),
+  },
+  'GET /v1/themes/:file': {
+    guard: 'widget',
+    attacks: (victim) => [
+      { path: `/v1/themes/${victim.hash}.css`, status: [404] },
+      { path: '/v1/themes/current.css', status: [200] },
+    ],
+    own: same((o) => ({
+      path: `/v1/themes/${o.hash}.css`,
+      status: [200],
+      shows: [o.slug, '--gw-sys-'],
+    })),
+  },
+};
+
+// ---- the world: three tenants with data on every resource --------------------------------
+
+const SPECS = [
+  { slug: 'aardvark', name: 'Aardvark Savings', primary: '#ffd400' },
+  { slug: 'bison', name: 'Bison Mutual', primary: '#0057b8' },
+  { slug: 'coyote', name: 'Coyote Credit Union', primary: '#2e7d32' },
+] as const;
+
+const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+
+/** Every route the app serves: Hono's table (minus middleware) and the OpenAPI document. */
+async function discoverRoutes(edge: TestEdge): Promise<string[]> {
+  const keys = new Set<string>();
+  for (const r of edge.app.routes) {
+    if (r.method !== 'ALL') keys.add(routeKey(r.method, r.path));
+  }
+  const res = await edge.call('GET', '/openapi.json');
+  const doc = await json<{ paths: Record<string, Record<string, unknown>> }>(res, 'openapi', 200);
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const method of Object.keys(methods)) {
+      keys.add(routeKey(method, path.replace(/\{([^}]+)\}/g, ':$1')));
+    }
+  }
+  return [...keys].sort();
+}
+
+/** Docs assets, so /docs/assets/* has something to serve; the edge reads deps per request. */
+function withAssets(edge: TestEdge): void {
+  edge.deps.assets = {
+    get: async (name) =>
+      name.endsWith('.css')
+        ? { body: '.swagger-ui{}', type: 'text/css; charset=utf-8' }
+        : { body: '/* swagger */', type: 'text/javascript; charset=utf-8' },
+  };
+}
+
+/** Builds the three tenants through the API. */
+async function buildWorld(): Promise<Ctx> {
+  const edge = await createTestEdge();
+  withAssets(edge);
+  // The DNS answers the TXT challenge of every domain marked for verification.
+  const txt = new Map<string, string>();
+  edge.doh.handler = async (url) => {
+    const name = new URL(url).searchParams.get('name') ?? '';
+    const value = txt.get(name);
+    return Response.json(
+      value === undefined
+        ? { Status: 3 }
+        : { Status: 0, Answer: [{ name: `${name}.`, type: 16, TTL: 300, data: `"${value}"` }] },
+    );
+  };
+  const tenants: World[] = [];
+  for (const spec of SPECS) {
+    const origins = [`https://app.${spec.slug}.example`, `https://www.${spec.slug}.example`];
+    const base = await createTenant(edge, spec.slug, origins);
+    const auth = base.secretKey;
+    const brand = brandOf(spec.slug, spec.name, spec.primary);
+    await json(await edge.call('PUT', '/v1/branding/draft', { auth, body: brand }), 'draft', 200);
+    const published = await json<{ id: string; hash: string }>(
+      await edge.call('POST', '/v1/branding/publish', { auth }),
+      'publish',
+      201,
+    );
+    const extra = await json<{ key: { id: string }; secret: string }>(
+      await edge.call('POST', '/v1/keys', {
+        auth,
+        body: { kind: 'secret', scopes: ['audit:read'] },
+      }),
+      'extra key',
+      201,
+    );
+    const listed = await json<{ items: { id: string; kind: string }[] }>(
+      await edge.call('GET', '/v1/keys', { auth }),
+      'keys',
+      200,
+    );
+    const keyId = (kind: string) =>
+      listed.items.find((k) => k.kind === kind && k.id !== extra.key.id)?.id ?? '';
+    const minted = await mintToken(edge, base, {
+      scopes: ['config:read'],
+      origin: origins[0] ?? '',
+    });
+    const preview = await json<{ url: string }>(
+      await edge.call('POST', '/v1/branding/preview', { auth }),
+      'preview',
+      201,
+    );
+    const domain = `widgets.${spec.slug}.example`;
+    const pendingDomain = `pending.${spec.slug}.example`;
+    const active = await addDomain(edge, base, domain);
+    txt.set(active.name, active.value);
+    const verified = await json<{ status: string }>(
+      await edge.call('POST', `/v1/domains/${domain}/verify`, { auth }),
+      'verify domain',
+      200,
+    );
+    assert.equal(verified.status, 'active');
+    const pending = await addDomain(edge, base, pendingDomain);
+    tenants.push({
+      ...base,
+      name: spec.name,
+      brand,
+      origins,
+      domain,
+      pendingDomain,
+      challenges: [active.value, pending.value],
+      secretKeyId: keyId('secret'),
+      publishableKeyId: keyId('publishable'),
+      extraKeyId: extra.key.id,
+      extraKeySecret: extra.secret,
+      versionId: published.id,
+      hash: published.hash,
+      token: minted.token,
+      jti: minted.jti,
+      previewLink: preview.url.split('/v1/branding/preview/')[1] ?? '',
+    });
+  }
+  return { edge, tenants };
+}
+
+async function addDomain(
+  edge: TestEdge,
+  tenant: TestTenant,
+  hostname: string,
+): Promise<{ name: string; value: string }> {
+  const res = await edge.call('POST', '/v1/domains', {
+    auth: tenant.secretKey,
+    body: { hostname },
+  });
+  const { record } = await json<{ record: { name: string; value: string } }>(
+    res,
+    `add domain ${hostname}`,
+    201,
+  );
+  return record;
+}
+
+/** Everything of a tenant's that another tenant must never see. */
+function secretsOf(t: World): Map<string, string> {
+  return new Map<string, string>([
+    ['tenant id', t.id],
+    ['slug', t.slug],
+    ['name', t.name],
+    ['secret key', t.secretKey],
+    ['publishable key', t.publishableKey],
+    ['extra key', t.extraKeySecret],
+    ['secret key id', t.secretKeyId],
+    ['publishable key id', t.publishableKeyId],
+    ['extra key id', t.extraKeyId],
+    ['theme version id', t.versionId],
+    ['theme hash', t.hash],
+    ['widget token', t.token],
+    ['jti', t.jti],
+    ['preview link', t.previewLink],
+    ['custom domain', t.domain],
+    ['pending domain', t.pendingDomain],
+    ...t.challenges.map((c, i): [string, string] => [`domain challenge ${i}`, c]),
+    ...t.origins.map((o, i): [string, string] => [`origin ${i}`, o]),
+  ]);
+}
+
+interface Sent {
+  method: string;
+  path: string;
+  auth?: string;
+  body?: unknown;
+  headers: Record<string, string>;
+  host?: string;
+}
+
+/**
+ * Names of `owner`'s values found in an answer, ignoring those the request itself carried. On
+ * the owner's own domain its origins are public (every anonymous answer's `frame-ancestors`
+ * lists them), so headers are only searched for the rest there.
+ */
+function leaked(owner: World, sent: Sent, res: Response, text: string): string[] {
+  const carried = JSON.stringify(sent);
+  const onOwnDomain = sent.host === owner.domain;
+  const headers = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
+  return [...secretsOf(owner)]
+    .filter(([label, value]) => {
+      if (value === '' || carried.includes(value)) return false;
+      if (text.includes(value)) return true;
+      return !(onOwnDomain && label.startsWith('origin ')) && headers.includes(value);
+    })
+    .map(([label]) => label);
+}
+
+function credential(kind: Kind, t: World): { auth?: string; headers: Record<string, string> } {
+  switch (kind) {
+    case 'operator':
+      return { auth: OPERATOR_KEY, headers: {} };
+    case 'secret':
+      return { auth: t.secretKey, headers: {} };
+    // Widget credentials come from their own allowed origin, so only the target is wrong.
+    case 'publishable':
+      return { auth: t.publishableKey, headers: { origin: t.origins[0] ?? '' } };
+    case 'token':
+      return { auth: t.token, headers: { origin: t.origins[0] ?? '' } };
+    case 'anonymous':
+      return { headers: {} };
+  }
+}
+
+const ACCEPTS: Record<Guard, readonly Kind[]> = {
+  operator: ['operator'],
+  secret: ['secret'],
+  widget: ['publishable', 'token'],
+  public: KINDS,
+};
+
+type Host = 'edge' | 'victim-domain';
+
+/** What a cross-tenant call must get; undefined where the cell is not a cross-tenant call. */
+function expected(
+  guard: Guard,
+  kind: Kind,
+  host: Host,
+  attack: Attack,
+): readonly number[] | undefined {
+  // The operator key is not any tenant's: operator routes reaching every tenant is its job.
+  if (guard === 'operator' && kind === 'operator') return undefined;
+  // Nothing at all on the victim's own domain is the victim's public face (its widgets).
+  if (guard === 'widget' && kind === 'anonymous' && host === 'victim-domain') return undefined;
+  if (ACCEPTS[guard].includes(kind)) {
+    if (guard === 'public') return attack.status;
+    // Another tenant's credential on the victim's custom domain is treated as unknown.
+    return host === 'victim-domain' && kind !== 'operator' ? [404] : attack.status;
+  }
+  if (kind === 'anonymous') return [401];
+  return host === 'victim-domain' ? [403, 404] : [403];
+}
+
+async function send(ctx: Ctx, sent: Sent): Promise<{ res: Response; text: string }> {
+  const res = await ctx.edge.call(sent.method, sent.path, {
+    ...(sent.auth ? { auth: sent.auth } : {}),
+    ...(sent.body !== undefined ? { body: sent.body } : {}),
+    headers: sent.headers,
+    ...(sent.host ? { host: sent.host } : {}),
+  });
+  return { res, text: await res.text() };
+}
+
+const PAIRS = [0, 1, 2].flatMap((v) =>
+  [0, 1, 2].filter((a) => a !== v).map((a) => ({ victim: v, attacker: a })),
+);
+const HOSTS: readonly Host[] = ['edge', 'victim-domain'];
+
+// The world is built once through the API, then every route gets its own copy of the database,
+// so what one route's calls change never leaks into another route's cells.
+const WORLD = await buildWorld();
+const ROUTES = await discoverRoutes(WORLD.edge);
+const IMAGE = WORLD.edge.sqlite.serialize();
+await WORLD.edge.close();
+const DB_DIR = mkdtempSync(join(tmpdir(), 'gw-isolation-'));
+let copies = 0;
+
+async function copyOfWorld(): Promise<Ctx> {
+  const path = join(DB_DIR, `world-${copies++}.sqlite`);
+  writeFileSync(path, IMAGE);
+  const edge = await createTestEdge({}, path);
+  withAssets(edge);
+  return { edge, tenants: WORLD.tenants };
+}
+
+const cells = { run: 0, notApplicable: 0 };
+
+describe('tenant isolation matrix', () => {
+  after(() => rmSync(DB_DIR, { recursive: true, force: true }));
+
+  test('every route the app serves has a fixture, and every fixture a route', () => {
+    const missing = ROUTES.filter((r) => !(r in FIXTURES));
+    const stale = Object.keys(FIXTURES).filter((r) => !ROUTES.includes(r));
+    assert.deepEqual(
+      { missing, stale },
+      { missing: [], stale: [] },
+      'add a fixture to FIXTURES in test/edge/isolation.test.ts for each missing route',
+    );
+  });
+
+  for (const route of ROUTES) {
+    const [method = 'GET'] = route.split(' ');
+    describe(route, () => {
+      const fixture = FIXTURES[route];
+      let ctx: Ctx;
+      before(async () => {
+        ctx = await copyOfWorld();
+      });
+      after(async () => {
+        await ctx.edge.close();
+      });
+
+      if (!fixture) {
+        test('has a fixture in the matrix', () => {
+          assert.fail(`no isolation fixture for ${route}: add one to FIXTURES`);
+        });
+        return;
+      }
+
+      for (const kind of KINDS) {
+        test(`another tenant's ${kind} credential cannot reach a tenant's data`, async () => {
+          const failures: string[] = [];
+          for (const { victim: v, attacker: a } of PAIRS) {
+            const victim = ctx.tenants[v] as World;
+            const attacker = ctx.tenants[a] as World;
+            for (const host of HOSTS) {
+              for (const attack of fixture.attacks(victim, attacker)) {
+                const want = expected(fixture.guard, kind, host, attack);
+                if (!want) {
+                  cells.notApplicable++;
+                  continue;
+                }
+                cells.run++;
+                const cred = credential(kind, attacker);
+                const sent: Sent = {
+                  method,
+                  path: attack.path,
+                  ...(cred.auth ? { auth: cred.auth } : {}),
+                  ...(attack.body !== undefined ? { body: attack.body } : {}),
+                  headers: cred.headers,
+                  ...(host === 'victim-domain' ? { host: victim.domain } : {}),
+                };
+                const { res, text } = await send(ctx, sent);
+                const cell = `${attacker.slug} ${kind} → ${victim.slug}: ${method} ${attack.path}${host === 'victim-domain' ? ` on ${victim.domain}` : ''}${attack.why ? ` (${attack.why})` : ''}`;
+                if (!want.includes(res.status)) {
+                  failures.push(
+                    `${cell}: expected ${want.join('/')}, got ${res.status} ${text.slice(0, 200)}`,
+                  );
+                }
+                const leaks = leaked(victim, sent, res, text);
+                if (leaks.length > 0) failures.push(`${cell}: answer holds ${leaks.join(', ')}`);
+                if (
+                  res.status >= 400 &&
+                  !res.headers.get('content-type')?.startsWith('application/problem+json')
+                ) {
+                  failures.push(`${cell}: ${res.status} is not problem+json`);
+                }
+              }
+            }
+          }
+          assert.deepEqual(failures, []);
+        });
+      }
+
+      test("every tenant's data is intact after the cross-tenant calls", async () => {
+        for (const t of ctx.tenants) await assertIntact(ctx, t);
+      });
+
+      for (const kind of ACCEPTS[fixture.guard]) {
+        const hosts: readonly Host[] = fixture.guard === 'operator' ? ['edge'] : HOSTS;
+        for (const host of hosts) {
+          const where = host === 'edge' ? 'the edge host' : 'its own domain';
+          test(`positive control: the owner's ${kind} credential reaches its data on ${where}`, async () => {
+            const owner = ctx.tenants[0] as World;
+            const others = ctx.tenants.slice(1);
+            const own = await fixture.own(ctx, owner, kind);
+            const cred = credential(kind, owner);
+            const sent: Sent = {
+              method,
+              path: own.path,
+              ...(cred.auth ? { auth: cred.auth } : {}),
+              ...(own.body !== undefined ? { body: own.body } : {}),
+              headers: cred.headers,
+              ...(host === 'victim-domain' ? { host: owner.domain } : {}),
+            };
+            const { res, text } = await send(ctx, sent);
+            assert.ok(
+              own.status.includes(res.status),
+              `${route}: got ${res.status} ${text.slice(0, 300)}`,
+            );
+            for (const s of own.shows ?? []) assert.ok(text.includes(s), `answer lacks ${s}`);
+            if (fixture.guard !== 'operator') {
+              for (const other of others) assert.deepEqual(leaked(other, sent, res, text), []);
+            }
+          });
+        }
+      }
+      if (fixture.guard === 'widget') {
+        test("positive control: nothing at all reaches a tenant's widget data on its own domain", async () => {
+          const owner = ctx.tenants[0] as World;
+          const own = await fixture.own(ctx, owner, 'anonymous');
+          const { res, text } = await send(ctx, {
+            method,
+            path: own.path,
+            headers: { origin: owner.origins[0] ?? '' },
+            host: owner.domain,
+          });
+          assert.ok(
+            own.status.includes(res.status),
+            `${route}: got ${res.status} ${text.slice(0, 300)}`,
+          );
+          for (const s of own.shows ?? []) assert.ok(text.includes(s), `answer lacks ${s}`);
+        });
+      }
+    });
+  }
+
+  test('the matrix ran cross-tenant cells for every route', () => {
+    assert.ok(cells.run >= ROUTES.length * PAIRS.length, `only ${cells.run} cells ran`);
+  });
+});
+
+/** The tenant's theme, keys, token, origins, draft and domain are as `buildWorld` left them. */
+async function assertIntact(ctx: Ctx, t: World): Promise<void> {
+  const { edge } = ctx;
+  const origin = t.origins[0] ?? '';
+  const config = await json<{ tenant: { id: string }; theme: { hash: string } | null }>(
+    await edge.call('GET', '/v1/config', { auth: t.publishableKey, headers: { origin } }),
+    `${t.slug} config by publishable key`,
+    200,
+  );
+  assert.equal(config.tenant.id, t.id);
+  assert.equal(config.theme?.hash, t.hash, `${t.slug}: current theme changed`);
+  await json(
+    await edge.call('GET', '/v1/config', { auth: t.token, headers: { origin } }),
+    `${t.slug}: widget token still accepted`,
+    200,
+  );
+  const keys = await json<{ items: { id: string; revokedAt: number | null }[] }>(
+    await edge.call('GET', '/v1/keys', { auth: t.secretKey }),
+    `${t.slug} keys`,
+    200,
+  );
+  for (const id of [t.extraKeyId, t.publishableKeyId, t.secretKeyId]) {
+    assert.equal(
+      keys.items.find((k) => k.id === id)?.revokedAt,
+      null,
+      `${t.slug}: key ${id} revoked`,
+    );
+  }
+  const origins = await json<{ origins: string[] }>(
+    await edge.call('GET', '/v1/origins', { auth: t.secretKey }),
+    `${t.slug} origins`,
+    200,
+  );
+  assert.deepEqual(origins.origins, t.origins);
+  const draft = await json<{ brand: { slug: string; name: string } }>(
+    await edge.call('GET', '/v1/branding/draft', { auth: t.secretKey }),
+    `${t.slug} draft`,
+    200,
+  );
+  assert.deepEqual([draft.brand.slug, draft.brand.name], [t.slug, t.name]);
+  const versions = await json<{ items: { id: string }[] }>(
+    await edge.call('GET', '/v1/branding/versions', { auth: t.secretKey }),
+    `${t.slug} versions`,
+    200,
+  );
+  assert.deepEqual(
+    versions.items.map((v) => v.id),
+    [t.versionId],
+  );
+  const onDomain = await json<{ tenant: { id: string } }>(
+    await edge.call('GET', '/v1/config', { host: t.domain, headers: { origin } }),
+    `${t.slug} config on its domain`,
+    200,
+  );
+  assert.equal(onDomain.tenant.id, t.id);
+  const domains = await json<{ items: { hostname: string; status: string; attempts: number }[] }>(
+    await edge.call('GET', '/v1/domains', { auth: t.secretKey }),
+    `${t.slug} domains`,
+    200,
+  );
+  assert.deepEqual(
+    domains.items.map((d) => [d.hostname, d.status, d.attempts]).sort(),
+    [
+      [t.domain, 'active', 0],
+      [t.pendingDomain, 'pending', 0],
+    ].sort(),
+  );
+}
