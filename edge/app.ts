@@ -17,6 +17,9 @@ import { auditRoutes } from './routes/audit.js';
 import { brandingRoutes } from './routes/branding.js';
 import { docsRoutes } from './routes/docs.js';
 import { domainRoutes } from './routes/domains.js';
+import { embedRoutes } from './routes/embed.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { pricingRoutes } from './routes/pricing.js';
 import { keyRoutes } from './routes/keys.js';
 import { operatorRoutes } from './routes/operator.js';
 import { originRoutes } from './routes/origins.js';
@@ -26,7 +29,14 @@ import { widgetRoutes } from './routes/widget.js';
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
 /** Paths widgets load from a bank's page: CORS and frame-ancestors from the tenant's origins. */
-const EMBEDDABLE = ['/v1/config', '/v1/themes/*', '/embed.js'] as const;
+const EMBEDDABLE = [
+  '/v1/config',
+  '/v1/themes/*',
+  '/v1/catalog',
+  '/v1/pricing/plans',
+  '/v1/quotes',
+  '/v1/quotes/*',
+] as const;
 
 function validateConfig(deps: EdgeDeps): void {
   const { config } = deps;
@@ -99,7 +109,10 @@ export function createApp(deps: EdgeDeps) {
     .route('/', tokenRoutes(keyRing))
     .route('/', widgetRoutes())
     .route('/', domainRoutes())
-    .route('/', docsRoutes());
+    .route('/', catalogRoutes())
+    .route('/', pricingRoutes())
+    .route('/', docsRoutes())
+    .route('/', embedRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

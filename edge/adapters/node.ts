@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import SQLite from 'better-sqlite3';
@@ -56,6 +57,20 @@ function swaggerAssets(): AssetSource {
   };
 }
 
+/** Serves the Vite build of the widget kit (dist/widgets); names are checked by the route. */
+function widgetFiles(root: string): AssetSource {
+  return {
+    async get(name) {
+      if (name.includes('..') || name.startsWith('/')) return undefined;
+      try {
+        return { body: await readFile(join(root, name)), type: 'text/javascript; charset=utf-8' };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
 export interface RunningEdge {
   url: string;
   server: Server;
@@ -91,6 +106,7 @@ export async function startNodeEdge(
       extraHosts: [...new Set(['127.0.0.1', 'localhost', settings.host, listenHost])],
     },
     assets: swaggerAssets(),
+    widgetAssets: widgetFiles(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'widgets')),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
   };
   const app = createApp(deps);

@@ -1,0 +1,4 @@
+/** Placeholder being written. */
+import { router } from '../router.js';
+
+export const catalogRoutes = () => router();

@@ -1,0 +1,172 @@
+/**
+ * The widgets' client for the edge. Authenticates with a widget token from the host's
+ * `fetchToken` callback (held in memory only, refreshed before it expires) or with the
+ * publishable key; no cookies, no storage. Errors are typed so widgets can show the right state.
+ */
+import type { WidgetConfig } from '../../edge/contracts/widget.js';
+
+export type FetchToken = () => Promise<string>;
+
+export interface ApiClientOptions {
+  /** The edge's base URL, e.g. https://widgets.bank.example */
+  baseUrl: string;
+  publishableKey?: string;
+  fetchToken?: FetchToken;
+  fetch?: typeof fetch;
+}
+
+/** A failed request: `status` 0 means the network (offline); else the edge's problem type. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  constructor(status: number, type: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.type = type;
+  }
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+// Refresh this long before `exp`, so a request never leaves with a token about to expire.
+const REFRESH_MARGIN_S = 60;
+
+function tokenExpiry(token: string): number {
+  try {
+    const payload = JSON.parse(atob(token.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as {
+      exp?: number;
+    };
+    return typeof payload.exp === 'number' ? payload.exp : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+  readonly #publishableKey: string | undefined;
+  readonly #fetchToken: FetchToken | undefined;
+  readonly #fetch: typeof fetch;
+  #token: { value: string; exp: number } | undefined;
+  #refreshing: Promise<string> | undefined;
+  #config: Promise<WidgetConfig> | undefined;
+  #theme: Promise<CSSStyleSheet | undefined> | undefined;
+
+  constructor(options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/$/, '');
+    this.#publishableKey = options.publishableKey;
+    this.#fetchToken = options.fetchToken;
+    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  get canAuthenticate(): boolean {
+    return Boolean(this.#publishableKey || this.#fetchToken);
+  }
+
+  async #credential(): Promise<string | undefined> {
+    if (this.#fetchToken) {
+      const now = Date.now() / 1000;
+      if (this.#token && this.#token.exp - REFRESH_MARGIN_S > now) return this.#token.value;
+      this.#refreshing ??= this.#fetchToken()
+        .then((value) => {
+          this.#token = { value, exp: tokenExpiry(value) };
+          return value;
+        })
+        .finally(() => {
+          this.#refreshing = undefined;
+        });
+      return this.#refreshing;
+    }
+    return this.#publishableKey;
+  }
+
+  async request<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+    const response = await this.#send(path, init);
+    return (await response.json()) as T;
+  }
+
+  async #send(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<Response> {
+    if (globalThis.navigator?.onLine === false) throw new ApiError(0, 'offline', 'You are offline.');
+    let credential: string | undefined;
+    try {
+      credential = await this.#credential();
+    } catch {
+      throw new ApiError(401, 'token-unavailable', 'The page could not provide a widget token.');
+    }
+    const headers: Record<string, string> = {};
+    if (credential) headers.authorization = `Bearer ${credential}`;
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await this.#fetch(path.startsWith('http') ? path : `${this.baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: init.signal,
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw new ApiError(0, 'network', 'The service could not be reached.');
+    }
+    if (!response.ok) {
+      let type = 'http-error';
+      let detail = `Request failed (${response.status}).`;
+      try {
+        const problem = (await response.json()) as { type?: string; detail?: string };
+        type = problem.type?.split('/').pop() ?? type;
+        detail = problem.detail ?? detail;
+      } catch {
+        // Not a problem+json body: keep the generic message.
+      }
+      // A token refused mid-life (revoked, rotated away) is fetched anew on the next call.
+      if (response.status === 401) this.#token = undefined;
+      throw new ApiError(response.status, type, detail);
+    }
+    return response;
+  }
+
+  /** The tenant's widget config, fetched once per client. */
+  config(): Promise<WidgetConfig> {
+    this.#config ??= this.request<WidgetConfig>('/v1/config').catch((error: unknown) => {
+      this.#config = undefined;
+      throw error;
+    });
+    return this.#config;
+  }
+
+  /**
+   * The tenant's theme as one constructable stylesheet shared by every widget, and its font
+   * registered on the document (fonts declared inside shadow roots are ignored by browsers).
+   */
+  theme(): Promise<CSSStyleSheet | undefined> {
+    this.#theme ??= (async () => {
+      const config = await this.config();
+      if (!config.theme) return undefined;
+      const response = await this.#send(config.theme.stylesheet, {});
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(await response.text());
+      registerFont(config.theme.font);
+      return sheet;
+    })().catch((error: unknown) => {
+      this.#theme = undefined;
+      throw error;
+    });
+    return this.#theme;
+  }
+}
+
+const registeredFonts = new Set<string>();
+
+function registerFont(font: { family: string; source: string } | null): void {
+  if (!font || registeredFonts.has(font.family) || typeof FontFace === 'undefined') return;
+  registeredFonts.add(font.family);
+  // The source is an https URL the edge validated and re-serialised; the family is grammar-checked.
+  const face = new FontFace(font.family, `url("${font.source}")`, { display: 'swap' });
+  document.fonts.add(face);
+  face.load().catch(() => {
+    // The fallback stack in the theme takes over.
+  });
+}

@@ -1,0 +1,22 @@
+/**
+ * Every event the kit fires: `gw-*`, bubbling and composed, with a typed `detail`. Only
+ * "before" events would be cancelable; none of these are.
+ */
+
+export class GwEvent<T> extends CustomEvent<T> {
+  constructor(type: string, detail: T, options: { cancelable?: boolean } = {}) {
+    super(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false });
+  }
+}
+
+/** Fires a typed `gw-*` event from `target`; returns false if a listener cancelled it. */
+export function emit<T>(target: EventTarget, type: string, detail: T): boolean {
+  return target.dispatchEvent(new GwEvent(type, detail));
+}
+
+/** Fired when a widget has loaded its data and theme (or failed to). */
+export interface GwLoadDetail {
+  ok: boolean;
+  /** RFC 9457 `type` of the failure, when not ok. */
+  error?: string;
+}

@@ -1,0 +1,63 @@
+/**
+ * Localisation: each widget declares one typed strings interface and a table of complete
+ * translations typed against it (a missing key fails the type-check); English is the fallback.
+ * Numbers and money go through Intl, never by hand.
+ */
+import type { Direction } from './context.js';
+
+export const LANGUAGES = ['en', 'hi', 'ar', 'fr', 'es'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const RTL = new Set(['ar', 'he', 'fa', 'ur']);
+
+/** The language of a BCP 47 tag that the kit has translations for, else English. */
+export function languageOf(locale: string): Language {
+  const base = locale.toLowerCase().split('-')[0] ?? 'en';
+  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
+}
+
+export function directionOf(locale: string): Direction {
+  return RTL.has(locale.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+/** Picks the strings for a locale from a complete table. */
+export function strings<T>(table: Record<Language, T>, locale: string): T {
+  return table[languageOf(locale)] ?? table.en;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = make();
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/** Minor units per major unit for a currency, from Intl (INR 2, JPY 0, BHD 3…). */
+export function minorDigits(currency: string): number {
+  return cached(`digits:${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency }))
+    .resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+/**
+ * Money from integer minor units, formatted for the locale. Display only: the division
+ * happens here and nowhere in the maths.
+ */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const digits = minorDigits(currency);
+  return cached(`money:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }))
+    .format(minor / 10 ** digits);
+}
+
+export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
+  return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
+}
+
+export function formatPercent(fraction: number, locale: string): string {
+  return cached(`percent:${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })).format(
+    fraction,
+  );
+}

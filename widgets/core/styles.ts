@@ -1,0 +1,87 @@
+/**
+ * Styles every widget starts from: the host resets what it inherits from the page (font, line
+ * height, colour, box sizing) and sizes everything in px from tokens, so a host page with
+ * `html { font-size: 62.5% }` or `* { line-height: 3 }` cannot reach inside.
+ */
+import { css } from 'lit';
+
+export const hostReset = css`
+  :host {
+    all: initial;
+    display: block;
+    box-sizing: border-box;
+    contain: content;
+    color: var(--gw-sys-color-on-surface, #1b1b1f);
+    background: var(--gw-sys-color-surface, #fdfcff);
+    font-family: var(--gw-sys-typescale-family-body, system-ui, sans-serif);
+    font-size: var(--gw-sys-typescale-body-size, 16px);
+    line-height: var(--gw-sys-typescale-body-line-height, 1.5);
+    text-align: start;
+    -webkit-text-size-adjust: 100%;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+    line-height: inherit;
+    color: inherit;
+    font: inherit;
+  }
+  :focus-visible {
+    outline: var(--gw-sys-size-focus-ring-width, 2px) solid var(--gw-sys-color-focus-ring, #3d5afe);
+    outline-offset: var(--gw-sys-size-focus-ring-offset, 2px);
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+`;
+
+/** Shared look of the loading, empty, error and offline states. */
+export const stateStyles = css`
+  .state {
+    display: grid;
+    place-items: center;
+    gap: var(--gw-sys-space-sm, 8px);
+    padding: var(--gw-sys-space-lg, 24px);
+    text-align: center;
+    color: var(--gw-sys-color-on-surface-variant, #44474f);
+  }
+  .state button {
+    min-block-size: var(--gw-sys-size-control-height, 40px);
+    padding-inline: var(--gw-sys-space-md, 16px);
+    border: 0;
+    border-radius: var(--gw-sys-shape-corner-medium, 8px);
+    background: var(--gw-sys-color-primary, #3d5afe);
+    color: var(--gw-sys-color-on-primary, #fff);
+    cursor: pointer;
+  }
+  .skeleton {
+    border-radius: var(--gw-sys-shape-corner-small, 4px);
+    background: var(--gw-sys-color-surface-variant, #e1e2ec);
+    animation: gw-pulse 1.2s ease-in-out infinite alternate;
+  }
+  @keyframes gw-pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.5;
+    }
+  }
+`;

@@ -1,0 +1,72 @@
+/**
+ * The one-line embed:
+ *
+ *   <script type="module" src="https://widgets.bank.example/embed.js" data-publishable-key="pk_…"></script>
+ *   <gw-service-catalog></gw-service-catalog>
+ *
+ * Provides the widget context to the whole page from the script's data attributes
+ * (`data-publishable-key`, `data-api`, `data-locale`, `data-mode`), then imports only the
+ * widgets present on the page — and any added later. Loading it twice is harmless.
+ */
+import { ContextProvider } from '@lit/context';
+import { ApiClient } from './core/api-client.js';
+import { type GwContext, gwContext, type Mode } from './core/context.js';
+import { directionOf } from './core/localize.js';
+
+/** Widget tags and their entry files, built next to this script. */
+export const WIDGET_ENTRIES: Record<string, string> = {
+  'gw-provider': './gw-provider.js',
+  'gw-service-catalog': './gw-service-catalog.js',
+  'gw-pricing-calculator': './gw-pricing-calculator.js',
+};
+
+const LOADED = Symbol.for('gridworks-embed.loader');
+
+function ownScript(): HTMLScriptElement | undefined {
+  const here = new URL(import.meta.url).href;
+  return [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find(
+    (s) => new URL(s.src, document.baseURI).href === here,
+  );
+}
+
+function start(): void {
+  const registry = globalThis as unknown as Record<symbol, boolean>;
+  if (registry[LOADED]) return;
+  registry[LOADED] = true;
+
+  const data = ownScript()?.dataset ?? {};
+  const locale = data.locale ?? document.documentElement.lang ?? 'en';
+  const mode = (['light', 'dark', 'auto'].includes(data.mode ?? '') ? data.mode : 'auto') as Mode;
+  const value: GwContext = {
+    client: new ApiClient({
+      baseUrl: data.api ?? new URL(import.meta.url).origin,
+      ...(data.publishableKey ? { publishableKey: data.publishableKey } : {}),
+    }),
+    locale,
+    dir: directionOf(locale),
+    mode,
+  };
+  // The whole document provides the context; a <gw-provider> inside still overrides it.
+  new ContextProvider(document.documentElement, { context: gwContext, initialValue: value });
+
+  const requested = new Set<string>();
+  const load = (root: ParentNode) => {
+    for (const [tag, file] of Object.entries(WIDGET_ENTRIES)) {
+      if (requested.has(tag) || customElements.get(tag) || !root.querySelector(tag)) continue;
+      requested.add(tag);
+      import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {
+        requested.delete(tag);
+        console.warn(`GridWorks Embed: could not load <${tag}>.`);
+      });
+    }
+  };
+  load(document);
+  new MutationObserver((records) => {
+    if (records.some((r) => r.addedNodes.length > 0)) load(document);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
+if (typeof document !== 'undefined') {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+}
