@@ -15,14 +15,14 @@ import { hostRouting, noFraming, tenantCors } from './middleware/tenant-cors/ind
 import { router } from './router.js';
 import { auditRoutes } from './routes/audit.js';
 import { brandingRoutes } from './routes/branding.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { docsRoutes } from './routes/docs.js';
 import { domainRoutes } from './routes/domains.js';
 import { embedRoutes } from './routes/embed.js';
-import { catalogRoutes } from './routes/catalog.js';
-import { pricingRoutes } from './routes/pricing.js';
 import { keyRoutes } from './routes/keys.js';
 import { operatorRoutes } from './routes/operator.js';
 import { originRoutes } from './routes/origins.js';
+import { pricingRoutes } from './routes/pricing.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { widgetRoutes } from './routes/widget.js';
 
@@ -84,17 +84,22 @@ export function createApp(deps: EdgeDeps) {
   // framing headers (a widget must be able to read Retry-After).
   for (const path of EMBEDDABLE) app.use(path, tenantCors());
   app.use(noFraming(EMBEDDABLE));
-  app.use(
-    bodyLimit({
-      maxSize,
-      onError: (c) =>
-        problemResponse(
-          c,
-          413,
-          'payload-too-large',
-          `Request bodies are limited to ${maxSize} bytes.`,
-        ),
-    }),
+  const limitBody = bodyLimit({
+    maxSize,
+    onError: (c) =>
+      problemResponse(
+        c,
+        413,
+        'payload-too-large',
+        `Request bodies are limited to ${maxSize} bytes.`,
+      ),
+  });
+  // Only requests that may carry a body are read through the limiter: reading a GET's body
+  // would make the Node adapter build a full web Request for nothing.
+  app.use((c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS'
+      ? next()
+      : limitBody(c, next),
   );
   app.use(requireJsonBody());
   app.use(authenticate(keyRing));

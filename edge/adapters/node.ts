@@ -19,6 +19,7 @@ import { createApp } from '../app.js';
 import { sha256Hex } from '../auth/credentials.js';
 import type { AssetSource, EdgeDeps, Logger } from '../deps.js';
 import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
+import { cachingStore } from '../store/caching-store.js';
 import { KyselyStore, migrate } from '../store/kysely-store.js';
 import type { Database } from '../store/schema.js';
 import { ConfigError, loadSettings, type NodeEdgeSettings } from './node-config.js';
@@ -93,7 +94,8 @@ export async function startNodeEdge(
   const clock = { now: () => Date.now() };
   const listenHost = new URL(settings.publicUrl).hostname;
   const deps: EdgeDeps = {
-    store: new KyselyStore(db, clock.now),
+    // One process owns this database file: its in-memory cache is exact (writes invalidate).
+    store: cachingStore(new KyselyStore(db, clock.now), clock.now),
     clock,
     logger,
     rateLimiter: new MemoryRateLimiter(clock.now),
@@ -106,7 +108,9 @@ export async function startNodeEdge(
       extraHosts: [...new Set(['127.0.0.1', 'localhost', settings.host, listenHost])],
     },
     assets: swaggerAssets(),
-    widgetAssets: widgetFiles(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'widgets')),
+    widgetAssets: widgetFiles(
+      join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'widgets'),
+    ),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
   };
   const app = createApp(deps);

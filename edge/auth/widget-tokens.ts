@@ -227,8 +227,33 @@ export class KeyRing {
     return { token, claims };
   }
 
+  // A widget reuses its token for many requests: a token verified once is remembered (until
+  // it expires, and only while its key still verifies) instead of checking Ed25519 again.
+  readonly #verified = new Map<string, { claims: WidgetClaims; kid: string; issuer: string }>();
+
   /** Verifies signature, algorithm, `typ`, `kid`, `iss`, `aud`, times and claim shapes. */
   async verify(token: string, issuer: string): Promise<WidgetClaims> {
+    const hit = this.#verified.get(token);
+    if (hit && hit.issuer === issuer) {
+      const now = this.#clock.now() / 1000;
+      const keys = await this.#current();
+      if (
+        hit.claims.exp > now &&
+        hit.claims.nbf <= now &&
+        keys.some((k) => k.record.kid === hit.kid)
+      ) {
+        return hit.claims;
+      }
+      this.#verified.delete(token);
+    }
+    const claims = await this.#verifyFully(token, issuer);
+    if (this.#verified.size >= 10_000)
+      this.#verified.delete(this.#verified.keys().next().value as string);
+    this.#verified.set(token, { claims, kid: decodeProtectedHeader(token).kid as string, issuer });
+    return claims;
+  }
+
+  async #verifyFully(token: string, issuer: string): Promise<WidgetClaims> {
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
       header = decodeProtectedHeader(token);

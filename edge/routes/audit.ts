@@ -21,7 +21,7 @@ export const auditRoutes = () =>
     if (cursor !== undefined && !/^\d{1,15}$/.test(cursor)) {
       return c.json({ items: [], nextCursor: null }, 200);
     }
-    const page = await c.var.deps.store.listAudit(tenantOf(c).id, cursor ?? null, limit);
+    const page = await c.get('deps').store.listAudit(tenantOf(c).id, cursor ?? null, limit);
     return c.json(
       {
         items: page.items.map(({ tenantId: _tenant, ...record }) => record),

@@ -196,15 +196,15 @@ export const brandingRoutes = () =>
           },
         });
       }
-      const before = await c.var.deps.store.getDraft(tenant.id);
-      await c.var.deps.store.saveDraft(
+      const before = await c.get('deps').store.getDraft(tenant.id);
+      await c.get('deps').store.saveDraft(
         {
           tenantId: tenant.id,
           brandJson: JSON.stringify(compiled.brand),
           reportJson: JSON.stringify(compiled.report),
           hash: compiled.outputs.hash,
           css: compiled.outputs.css,
-          updatedAt: c.var.deps.clock.now(),
+          updatedAt: c.get('deps').clock.now(),
         },
         {
           tenantId: tenant.id,
@@ -218,7 +218,7 @@ export const brandingRoutes = () =>
       return c.json({ report: compiled.report }, 200);
     })
     .openapi(getDraft, async (c) => {
-      const draft = await c.var.deps.store.getDraft(tenantOf(c).id);
+      const draft = await c.get('deps').store.getDraft(tenantOf(c).id);
       if (!draft)
         throw new Problem(404, 'no-draft', 'No draft saved yet (PUT /v1/branding/draft).');
       return c.json(
@@ -232,22 +232,22 @@ export const brandingRoutes = () =>
     })
     .openapi(preview, async (c) => {
       const tenant = tenantOf(c);
-      const draft = await c.var.deps.store.getDraft(tenant.id);
+      const draft = await c.get('deps').store.getDraft(tenant.id);
       if (!draft)
         throw new Problem(404, 'no-draft', 'No draft saved yet (PUT /v1/branding/draft).');
-      const expiresAt = c.var.deps.clock.now() + PREVIEW_TTL_MS;
+      const expiresAt = c.get('deps').clock.now() + PREVIEW_TTL_MS;
       const link = await signLink(
         { tid: tenant.id, hash: draft.hash, exp: expiresAt },
-        c.var.deps.config.previewSecret,
+        c.get('deps').config.previewSecret,
       );
       return c.json(
-        { url: `${c.var.deps.config.publicUrl}/v1/branding/preview/${link}`, expiresAt },
+        { url: `${c.get('deps').config.publicUrl}/v1/branding/preview/${link}`, expiresAt },
         201,
       );
     })
     .openapi(publish, async (c) => {
       const tenant = tenantOf(c);
-      const { store, clock } = c.var.deps;
+      const { store, clock } = c.get('deps');
       const draft = await store.getDraft(tenant.id);
       if (!draft)
         throw new Problem(404, 'no-draft', 'No draft saved yet (PUT /v1/branding/draft).');
@@ -298,8 +298,8 @@ export const brandingRoutes = () =>
     .openapi(versions, async (c) => {
       const tenant = tenantOf(c);
       const [list, current] = await Promise.all([
-        c.var.deps.store.listThemeVersions(tenant.id),
-        c.var.deps.store.getCurrentTheme(tenant.id),
+        c.get('deps').store.listThemeVersions(tenant.id),
+        c.get('deps').store.getCurrentTheme(tenant.id),
       ]);
       return c.json(
         { items: list.map(({ tenantId: _t, ...v }) => ({ ...v, current: v.id === current?.id })) },
@@ -309,7 +309,7 @@ export const brandingRoutes = () =>
     .openapi(rollback, async (c) => {
       const tenant = tenantOf(c);
       const { versionId } = c.req.valid('json');
-      const { store } = c.var.deps;
+      const { store } = c.get('deps');
       const [target, current] = await Promise.all([
         store.getThemeVersion(tenant.id, versionId),
         store.getCurrentTheme(tenant.id),
@@ -338,14 +338,14 @@ export const brandingRoutes = () =>
       const { link } = c.req.valid('param');
       const payload = await verifyLink(
         link,
-        c.var.deps.config.previewSecret,
-        c.var.deps.clock.now(),
+        c.get('deps').config.previewSecret,
+        c.get('deps').clock.now(),
       );
       const tenant =
         payload && typeof payload.tid === 'string'
-          ? await c.var.deps.store.getTenant(payload.tid)
+          ? await c.get('deps').store.getTenant(payload.tid)
           : undefined;
-      const draft = tenant ? await c.var.deps.store.getDraft(tenant.id) : undefined;
+      const draft = tenant ? await c.get('deps').store.getDraft(tenant.id) : undefined;
       if (!tenant || !draft || draft.hash !== payload?.hash) {
         throw new Problem(
           404,
@@ -376,12 +376,12 @@ export const brandingRoutes = () =>
       const { link } = c.req.valid('param');
       const payload = await verifyLink(
         link,
-        c.var.deps.config.previewSecret,
-        c.var.deps.clock.now(),
+        c.get('deps').config.previewSecret,
+        c.get('deps').clock.now(),
       );
       const draft =
         payload && typeof payload.tid === 'string'
-          ? await c.var.deps.store.getDraft(payload.tid)
+          ? await c.get('deps').store.getDraft(payload.tid)
           : undefined;
       if (!draft || draft.hash !== payload?.hash)
         throw new Problem(404, 'preview-expired', 'This preview link is invalid or expired.');

@@ -45,7 +45,7 @@ export const docsRoutes = () =>
     })
     .get('/docs/assets/:name', async (c) => {
       const name = c.req.param('name');
-      const asset = ASSETS.has(name) ? await c.var.deps.assets?.get(name) : undefined;
+      const asset = ASSETS.has(name) ? await c.get('deps').assets?.get(name) : undefined;
       if (!asset) throw new Problem(404, 'not-found', 'No such documentation asset.');
       c.header('Cache-Control', 'public, max-age=86400');
       return c.body(asset.body as string, 200, { 'Content-Type': asset.type });

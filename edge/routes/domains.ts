@@ -109,14 +109,14 @@ const audit = (
 async function ownDomain(c: Context<AppEnv>, tenant: Tenant, raw: string): Promise<Domain> {
   const normalized = normalizeHostname(raw);
   if (!normalized.ok) throw notFound();
-  const domain = await c.var.deps.store.getDomain(normalized.hostname);
+  const domain = await c.get('deps').store.getDomain(normalized.hostname);
   if (!domain || domain.tenantId !== tenant.id) throw notFound();
   return domain;
 }
 
 /** The edge's own hostnames and everything under them can never be a tenant's domain. */
 function isEdgeHost(c: Context<AppEnv>, hostname: string): boolean {
-  const { publicUrl, extraHosts = [] } = c.var.deps.config;
+  const { publicUrl, extraHosts = [] } = c.get('deps').config;
   return [new URL(publicUrl).hostname, ...extraHosts].some((host) => {
     const own = host.toLowerCase().replace(/\.$/, '');
     return hostname === own || hostname.endsWith(`.${own}`);
@@ -139,7 +139,7 @@ export const domainRoutes = () =>
           "The edge's own hostnames cannot be registered.",
         );
       }
-      const now = c.var.deps.clock.now();
+      const now = c.get('deps').clock.now();
       const domain: Domain = {
         hostname,
         tenantId: tenant.id,
@@ -151,7 +151,7 @@ export const domainRoutes = () =>
         createdAt: now,
         verifiedAt: null,
       };
-      const result = await c.var.deps.store.createDomain(
+      const result = await c.get('deps').store.createDomain(
         domain,
         audit(c, tenant, 'domain.create', hostname),
         now - UNVERIFIED_CLAIM_TTL_MS,
@@ -163,12 +163,12 @@ export const domainRoutes = () =>
       return c.json(publicDomain(domain), 201);
     })
     .openapi(listDomains, async (c) => {
-      const domains = await c.var.deps.store.listDomains(tenantOf(c).id);
+      const domains = await c.get('deps').store.listDomains(tenantOf(c).id);
       return c.json({ items: domains.map(publicDomain) }, 200);
     })
     .openapi(verifyDomain, async (c) => {
       const tenant = tenantOf(c);
-      const { store, clock, config, dohFetch, logger } = c.var.deps;
+      const { store, clock, config, dohFetch, logger } = c.get('deps');
       const domain = await ownDomain(c, tenant, c.req.valid('param').hostname);
       if (domain.status === 'active') return c.json(publicDomain(domain), 200);
       const check = await checkTxtRecord(
@@ -189,7 +189,7 @@ export const domainRoutes = () =>
       );
       if (!updated) throw notFound();
       logger.info('domain-checked', {
-        requestId: c.var.requestId,
+        requestId: c.get('requestId'),
         tenantId: tenant.id,
         status: patch.status,
         attempts: patch.attempts,
@@ -199,7 +199,7 @@ export const domainRoutes = () =>
     .openapi(deleteDomain, async (c) => {
       const tenant = tenantOf(c);
       const domain = await ownDomain(c, tenant, c.req.valid('param').hostname);
-      const deleted = await c.var.deps.store.deleteDomain(
+      const deleted = await c.get('deps').store.deleteDomain(
         tenant.id,
         domain.hostname,
         audit(c, tenant, 'domain.delete', domain.hostname),

@@ -12,16 +12,18 @@ const ENTRY = /^(?:embed|gw-[a-z-]+)\.js$/;
 const CHUNK = /^[A-Za-z0-9_-]+-[A-Za-z0-9_-]{6,}\.js$/;
 
 export const embedRoutes = () => {
-  const serve = (file: string, cacheControl: string) => async (c: import('hono').Context<AppEnv>) => {
-    const asset = await c.var.deps.widgetAssets?.get(file);
-    if (!asset) throw new Problem(404, 'not-found', 'No such widget file (is the widget kit built?).');
-    return c.body(asset.body as string, 200, {
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cache-Control': cacheControl,
-      'Access-Control-Allow-Origin': '*',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    });
-  };
+  const serve =
+    (file: string, cacheControl: string) => async (c: import('hono').Context<AppEnv>) => {
+      const asset = await c.get('deps').widgetAssets?.get(file);
+      if (!asset)
+        throw new Problem(404, 'not-found', 'No such widget file (is the widget kit built?).');
+      return c.body(asset.body as string, 200, {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': cacheControl,
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+      });
+    };
   return new Hono<AppEnv>()
     .get('/chunks/:file', async (c) => {
       const file = c.req.param('file');

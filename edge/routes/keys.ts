@@ -73,9 +73,9 @@ export const keyRoutes = () =>
         last4: generated.last4,
         hash: generated.hash,
         scopes,
-        createdAt: c.var.deps.clock.now(),
+        createdAt: c.get('deps').clock.now(),
       };
-      const result = await c.var.deps.store.createKey(key, MAX_ACTIVE_KEYS_PER_SCOPE_SET, {
+      const result = await c.get('deps').store.createKey(key, MAX_ACTIVE_KEYS_PER_SCOPE_SET, {
         tenantId: tenant.id,
         actor: actorOf(c),
         action: 'key.create',
@@ -93,13 +93,13 @@ export const keyRoutes = () =>
       return c.json({ key: publicKey({ ...key, revokedAt: null }), secret: generated.key }, 201);
     })
     .openapi(listKeys, async (c) => {
-      const keys = await c.var.deps.store.listKeys(tenantOf(c).id);
+      const keys = await c.get('deps').store.listKeys(tenantOf(c).id);
       return c.json({ items: keys.map(publicKey) }, 200);
     })
     .openapi(revokeKey, async (c) => {
       const tenant = tenantOf(c);
       const { id } = c.req.valid('param');
-      const revoked = await c.var.deps.store.revokeKey(tenant.id, id, c.var.deps.clock.now(), {
+      const revoked = await c.get('deps').store.revokeKey(tenant.id, id, c.get('deps').clock.now(), {
         tenantId: tenant.id,
         actor: actorOf(c),
         action: 'key.revoke',

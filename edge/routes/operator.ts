@@ -105,7 +105,7 @@ const rotateKey = createRoute({
 export const operatorRoutes = (keyRing: KeyRing) =>
   router()
     .openapi(createTenant, async (c) => {
-      const { store, clock } = c.var.deps;
+      const { store, clock } = c.get('deps');
       const body = c.req.valid('json');
       const now = clock.now();
       const tenant = {
@@ -164,32 +164,32 @@ export const operatorRoutes = (keyRing: KeyRing) =>
     })
     .openapi(listTenants, async (c) => {
       const { cursor, limit } = c.req.valid('query');
-      const page = await c.var.deps.store.listTenants(cursor ?? null, limit);
+      const page = await c.get('deps').store.listTenants(cursor ?? null, limit);
       return c.json({ items: page.items.map(publicTenant), nextCursor: page.nextCursor }, 200);
     })
     .openapi(setStatus('suspend'), async (c) => {
       const { id } = c.req.valid('param');
-      const changed = await c.var.deps.store.setTenantStatus(id, 'suspended', {
+      const changed = await c.get('deps').store.setTenantStatus(id, 'suspended', {
         actor: 'operator',
         action: 'tenant.suspend',
         target: id,
         beforeHash: null,
         afterHash: null,
       });
-      const tenant = changed ? await c.var.deps.store.getTenant(id) : undefined;
+      const tenant = changed ? await c.get('deps').store.getTenant(id) : undefined;
       if (!tenant) throw new Problem(404, 'not-found', 'No such tenant.');
       return c.json(publicTenant(tenant), 200);
     })
     .openapi(setStatus('resume'), async (c) => {
       const { id } = c.req.valid('param');
-      const changed = await c.var.deps.store.setTenantStatus(id, 'active', {
+      const changed = await c.get('deps').store.setTenantStatus(id, 'active', {
         actor: 'operator',
         action: 'tenant.resume',
         target: id,
         beforeHash: null,
         afterHash: null,
       });
-      const tenant = changed ? await c.var.deps.store.getTenant(id) : undefined;
+      const tenant = changed ? await c.get('deps').store.getTenant(id) : undefined;
       if (!tenant) throw new Problem(404, 'not-found', 'No such tenant.');
       return c.json(publicTenant(tenant), 200);
     })
@@ -197,7 +197,7 @@ export const operatorRoutes = (keyRing: KeyRing) =>
     .openapi(rotateKey, async (c) => {
       try {
         const { active, retiring } = await keyRing.rotate();
-        c.var.deps.logger.info('signing-key-rotated', { active, retiring });
+        c.get('deps').logger.info('signing-key-rotated', { active, retiring });
         return c.json({ active, retiring }, 200);
       } catch {
         throw new Problem(

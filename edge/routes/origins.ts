@@ -33,13 +33,13 @@ const listHash = async (origins: string[]) => (await sha256Hex(origins.join('\n'
 export const originRoutes = () =>
   router()
     .openapi(getOrigins, async (c) =>
-      c.json({ origins: await c.var.deps.store.getOrigins(tenantOf(c).id) }, 200),
+      c.json({ origins: await c.get('deps').store.getOrigins(tenantOf(c).id) }, 200),
     )
     .openapi(putOrigins, async (c) => {
       const tenant = tenantOf(c);
       const origins = [...new Set(c.req.valid('json').origins)].sort();
-      const before = await c.var.deps.store.getOrigins(tenant.id);
-      await c.var.deps.store.setOrigins(tenant.id, origins, {
+      const before = await c.get('deps').store.getOrigins(tenant.id);
+      await c.get('deps').store.setOrigins(tenant.id, origins, {
         tenantId: tenant.id,
         actor: actorOf(c),
         action: 'origins.set',

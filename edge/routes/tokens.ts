@@ -52,7 +52,7 @@ export const tokenRoutes = (keyRing: KeyRing) =>
     .openapi(mint, async (c) => {
       const tenant = tenantOf(c);
       const body = c.req.valid('json');
-      const allowed = await c.var.deps.store.getOrigins(tenant.id);
+      const allowed = await c.get('deps').store.getOrigins(tenant.id);
       if (!allowed.includes(body.origin)) {
         throw new Problem(
           422,
@@ -68,7 +68,7 @@ export const tokenRoutes = (keyRing: KeyRing) =>
           origin: body.origin,
           ttlSeconds: body.ttlSeconds,
         },
-        c.var.deps.config.publicUrl,
+        c.get('deps').config.publicUrl,
       );
       return c.json({ token, expiresAt: claims.exp, jti: claims.jti }, 201);
     })
@@ -77,10 +77,10 @@ export const tokenRoutes = (keyRing: KeyRing) =>
       const { jti } = c.req.valid('param');
       // Kept until the longest possible token lifetime has passed; the jti alone says nothing
       // about its expiry, and a foreign tenant's jti is harmless to record.
-      const until = c.var.deps.clock.now() + 3600 * 1000;
-      await c.var.deps.store.revokeToken(jti, tenant.id, until);
-      c.var.deps.logger.info('token-revoked', {
-        requestId: c.var.requestId,
+      const until = c.get('deps').clock.now() + 3600 * 1000;
+      await c.get('deps').store.revokeToken(jti, tenant.id, until);
+      c.get('deps').logger.info('token-revoked', {
+        requestId: c.get('requestId'),
         tenantId: tenant.id,
         by: actorOf(c),
       });

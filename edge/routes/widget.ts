@@ -77,7 +77,7 @@ export const widgetRoutes = () =>
   router()
     .openapi(getConfig, async (c) => {
       const tenant = tenantOf(c);
-      const current = await c.var.deps.store.getCurrentTheme(tenant.id);
+      const current = await c.get('deps').store.getCurrentTheme(tenant.id);
       const brand = current ? (JSON.parse(current.brandJson) as StoredBrand) : undefined;
       const font =
         brand?.typography?.fontFamily && brand.typography.fontSource
@@ -91,7 +91,7 @@ export const widgetRoutes = () =>
           theme: current
             ? {
                 hash: current.hash,
-                stylesheet: `${c.var.deps.config.publicUrl}/v1/themes/${current.hash}.css`,
+                stylesheet: `${c.get('deps').config.publicUrl}/v1/themes/${current.hash}.css`,
                 mode: brand?.mode ?? 'light',
                 font,
               }
@@ -107,12 +107,12 @@ export const widgetRoutes = () =>
       const tenant = tenantOf(c);
       const { file } = c.req.valid('param');
       if (file === 'current.css') {
-        const current = await c.var.deps.store.getCurrentTheme(tenant.id);
+        const current = await c.get('deps').store.getCurrentTheme(tenant.id);
         if (!current)
           throw new Problem(404, 'no-theme', 'This tenant has not published a theme yet.');
         return serveCss(c, current, 'public, max-age=60, must-revalidate');
       }
-      const version = await c.var.deps.store.getThemeVersionByHash(tenant.id, file.slice(0, 16));
+      const version = await c.get('deps').store.getThemeVersionByHash(tenant.id, file.slice(0, 16));
       if (!version) throw new Problem(404, 'not-found', 'No theme version with this hash.');
       return serveCss(c, version, 'public, max-age=31536000, immutable');
     });

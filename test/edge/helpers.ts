@@ -8,6 +8,7 @@ import { createApp } from '../../edge/app.js';
 import { sha256Hex } from '../../edge/auth/credentials.js';
 import type { DohFetch, EdgeConfig, EdgeDeps } from '../../edge/deps.js';
 import { MemoryRateLimiter } from '../../edge/middleware/rate-limit/index.js';
+import { cachingStore } from '../../edge/store/caching-store.js';
 import { KyselyStore, migrate } from '../../edge/store/kysely-store.js';
 import type { Database } from '../../edge/store/schema.js';
 
@@ -65,11 +66,19 @@ export async function createTestEdge(
     handler: (async () => new Response('{"Status":3}', { status: 200 })) as DohFetch,
   };
   const deps: EdgeDeps = {
-    store: new KyselyStore(db, clock.now),
+    // Tests run through the same cache as the Node edge, so its invalidation is tested too.
+    store: cachingStore(new KyselyStore(db, clock.now), clock.now),
     clock,
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
     rateLimiter: new MemoryRateLimiter(clock.now),
     dohFetch: (url, init) => doh.handler(url, init),
+    // A stand-in for the built widget kit: one entry and one chunk.
+    widgetAssets: {
+      get: async (name) =>
+        name === 'embed.js' || name === 'chunks/core-abcdef12.js'
+          ? { body: `/* gridworks kit: ${name} */`, type: 'text/javascript; charset=utf-8' }
+          : undefined,
+    },
     config: {
       publicUrl: PUBLIC_URL,
       operatorKeyHash: await sha256Hex(OPERATOR_KEY),

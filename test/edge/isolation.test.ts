@@ -135,6 +135,17 @@ const FIXTURES: Record<string, Fixture> = {
     attacks: () => [{ path: '/docs/init.js', status: [200] }],
     own: same(() => ({ path: '/docs/init.js', status: [200], shows: ['/openapi.json'] })),
   },
+  // The widget kit's files are public and the same for every tenant.
+  'GET /:file': {
+    guard: 'public',
+    attacks: () => [{ path: '/embed.js', status: [200] }],
+    own: same(() => ({ path: '/embed.js', status: [200], shows: ['gridworks kit'] })),
+  },
+  'GET /chunks/:file': {
+    guard: 'public',
+    attacks: () => [{ path: '/chunks/core-abcdef12.js', status: [200] }],
+    own: same(() => ({ path: '/chunks/core-abcdef12.js', status: [200], shows: ['gridworks kit'] })),
+  },
   'GET /docs/assets/:name': {
     guard: 'public',
     attacks: () => [{ path: '/docs/assets/swagger-ui.css', status: [200] }],

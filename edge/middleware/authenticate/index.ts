@@ -7,6 +7,17 @@ import { Problem } from '../../errors.js';
 import type { Tenant } from '../../store/store.js';
 
 const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,4096})$/;
+
+// Hashing is per request otherwise; keys are random, so the hash of a recent one is kept.
+const recentHashes = new Map<string, string>();
+async function hashOf(credential: string): Promise<string> {
+  const hit = recentHashes.get(credential);
+  if (hit) return hit;
+  const hash = await sha256Hex(credential);
+  if (recentHashes.size >= 10_000) recentHashes.delete(recentHashes.keys().next().value as string);
+  recentHashes.set(credential, hash);
+  return hash;
+}
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 const unauthenticated = (
@@ -32,14 +43,14 @@ export const authenticate = (keyRing: KeyRing) =>
   });
 
 async function identify(c: Context<AppEnv>, keyRing: KeyRing, credential: string): Promise<Caller> {
-  const { store, config, logger } = c.var.deps;
+  const { store, config, logger } = c.get('deps');
   const kind = credential.startsWith(KEY_PREFIX.secret)
     ? 'secret'
     : credential.startsWith(KEY_PREFIX.publishable)
       ? 'publishable'
       : undefined;
   if (kind) {
-    const key = await store.findKeyByHash(await sha256Hex(credential));
+    const key = await store.findKeyByHash(await hashOf(credential));
     if (!key || key.kind !== kind || key.revokedAt !== null) throw unauthenticated();
     const tenant = await activeTenant(c, key.tenantId);
     return { kind, tenant, key };
@@ -53,18 +64,18 @@ async function identify(c: Context<AppEnv>, keyRing: KeyRing, credential: string
       return { kind: 'token', tenant, claims };
     } catch (error) {
       if (error instanceof TokenRejected) {
-        logger.warn('token-refused', { requestId: c.var.requestId, reason: error.reason });
+        logger.warn('token-refused', { requestId: c.get('requestId'), reason: error.reason });
         throw unauthenticated();
       }
       throw error;
     }
   }
-  if ((await sha256Hex(credential)) === config.operatorKeyHash) return { kind: 'operator' };
+  if ((await hashOf(credential)) === config.operatorKeyHash) return { kind: 'operator' };
   throw unauthenticated();
 }
 
 async function activeTenant(c: Context<AppEnv>, tenantId: string): Promise<Tenant> {
-  const tenant = await c.var.deps.store.getTenant(tenantId);
+  const tenant = await c.get('deps').store.getTenant(tenantId);
   if (!tenant) throw unauthenticated();
   if (tenant.status !== 'active')
     throw new Problem(403, 'tenant-suspended', 'This tenant is suspended.');
@@ -73,13 +84,13 @@ async function activeTenant(c: Context<AppEnv>, tenantId: string): Promise<Tenan
 
 /** A credential of another tenant than the custom domain's is treated as unknown. */
 function checkDomain(c: Context<AppEnv>, tenant: Tenant): void {
-  const domainTenant = c.var.domainTenant;
+  const domainTenant = c.get('domainTenant');
   if (domainTenant && domainTenant.id !== tenant.id) throw new Problem(404, 'not-found');
 }
 
 export const requireOperator = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const caller = c.var.caller;
+    const caller = c.get('caller');
     if (caller.kind === 'anonymous') throw unauthenticated();
     if (caller.kind !== 'operator')
       throw new Problem(403, 'forbidden', 'This route needs the operator key.');
@@ -89,7 +100,7 @@ export const requireOperator = () =>
 /** A secret key holding `scope`; the tenant always comes from the key, never the request. */
 export const requireSecret = (scope: string) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const caller = c.var.caller;
+    const caller = c.get('caller');
     if (caller.kind === 'anonymous') throw unauthenticated();
     if (caller.kind !== 'secret')
       throw new Problem(403, 'forbidden', 'This route needs a secret key.');
@@ -117,7 +128,7 @@ export const requireWidget = (
   options: { publishable: boolean; onDomain: boolean },
 ) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const caller = c.var.caller;
+    const caller = c.get('caller');
     const origin = c.req.header('origin');
     if (caller.kind === 'token') {
       checkDomain(c, caller.tenant);
@@ -133,7 +144,7 @@ export const requireWidget = (
     }
     if (caller.kind === 'publishable' && options.publishable) {
       checkDomain(c, caller.tenant);
-      const allowed = await c.var.deps.store.getOrigins(caller.tenant.id);
+      const allowed = await c.get('deps').store.getOrigins(caller.tenant.id);
       if (!origin || !allowed.includes(origin)) {
         throw new Problem(
           403,
@@ -143,23 +154,24 @@ export const requireWidget = (
       }
       return next();
     }
-    if (caller.kind === 'anonymous' && options.onDomain && c.var.domainTenant) return next();
+    if (caller.kind === 'anonymous' && options.onDomain && c.get('domainTenant')) return next();
     if (caller.kind === 'anonymous') throw unauthenticated();
     throw new Problem(403, 'forbidden', 'This route needs a widget token or a publishable key.');
   });
 
 /** The tenant a request acts for: from its credential, or from its custom domain. */
 export function tenantOf(c: Context<AppEnv>): Tenant {
-  const caller = c.var.caller;
+  const caller = c.get('caller');
   if (caller.kind === 'secret' || caller.kind === 'publishable' || caller.kind === 'token')
     return caller.tenant;
-  if (c.var.domainTenant) return c.var.domainTenant;
+  const domainTenant = c.get('domainTenant');
+  if (domainTenant) return domainTenant;
   throw new Problem(401, 'unauthenticated');
 }
 
 /** Key id of the caller for the audit log. */
 export function actorOf(c: Context<AppEnv>): string {
-  const caller = c.var.caller;
+  const caller = c.get('caller');
   if (caller.kind === 'secret' || caller.kind === 'publishable') return caller.key.id;
   if (caller.kind === 'token') return `token:${caller.claims.jti}`;
   return caller.kind;

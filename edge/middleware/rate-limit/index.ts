@@ -25,10 +25,10 @@ function bucketFor(caller: Caller, ip: string, limits: RateLimits): [string, num
  */
 export const rateLimit = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const limits = { ...DEFAULT_RATE_LIMITS, ...c.var.deps.config.rateLimits };
-    const ip = c.var.deps.clientIp?.(c) ?? 'unknown';
-    const [bucket, limit] = bucketFor(c.var.caller, ip, limits);
-    const decision = c.var.deps.rateLimiter.hit(bucket, limit);
+    const limits = { ...DEFAULT_RATE_LIMITS, ...c.get('deps').config.rateLimits };
+    const ip = c.get('deps').clientIp?.(c) ?? 'unknown';
+    const [bucket, limit] = bucketFor(c.get('caller'), ip, limits);
+    const decision = c.get('deps').rateLimiter.hit(bucket, limit);
     if (!decision.allowed) {
       throw new Problem(429, 'rate-limited', 'Too many requests; retry after the given delay.', {
         headers: { 'Retry-After': String(decision.retryAfterSeconds) },

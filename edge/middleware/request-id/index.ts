@@ -17,15 +17,15 @@ export const requestId = () =>
         ? incoming
         : `req_${randomBase62(16)}`;
     c.set('requestId', id);
-    const started = c.var.deps.clock.now();
+    const started = c.get('deps').clock.now();
     await next();
     c.header('X-Request-Id', id);
-    c.var.deps.logger.info('request', {
+    c.get('deps').logger.info('request', {
       requestId: id,
       method: c.req.method,
       // The matched route pattern, not the URL: paths may carry ids, query strings may carry data.
       route: c.req.routePath,
       status: c.res.status,
-      ms: c.var.deps.clock.now() - started,
+      ms: c.get('deps').clock.now() - started,
     });
   });

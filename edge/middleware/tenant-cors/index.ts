@@ -17,10 +17,12 @@ export const hostRouting = (primaryHosts: readonly string[]) =>
     }
     const normalized = normalizeHostname(raw);
     const domain = normalized.ok
-      ? await c.var.deps.store.getDomain(normalized.hostname)
+      ? await c.get('deps').store.getDomain(normalized.hostname)
       : undefined;
     const tenant =
-      domain?.status === 'active' ? await c.var.deps.store.getTenant(domain.tenantId) : undefined;
+      domain?.status === 'active'
+        ? await c.get('deps').store.getTenant(domain.tenantId)
+        : undefined;
     if (tenant?.status !== 'active')
       throw new Problem(404, 'unknown-host', 'No tenant serves this hostname.');
     c.set('domainTenant', tenant);
@@ -35,8 +37,8 @@ async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
   const tenant =
     caller?.kind === 'secret' || caller?.kind === 'publishable' || caller?.kind === 'token'
       ? caller.tenant
-      : c.var.domainTenant;
-  return tenant ? c.var.deps.store.getOrigins(tenant.id) : [];
+      : c.get('domainTenant');
+  return tenant ? c.get('deps').store.getOrigins(tenant.id) : [];
 }
 
 /**
@@ -49,7 +51,7 @@ export const tenantCors = () =>
   createMiddleware<AppEnv>(async (c, next) => {
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS') {
-      const known = origin ? await c.var.deps.store.isAllowedOriginAnywhere(origin) : false;
+      const known = origin ? await c.get('deps').store.isAllowedOriginAnywhere(origin) : false;
       const headers: Record<string, string> = { Vary: 'Origin' };
       if (origin && known) {
         headers['Access-Control-Allow-Origin'] = origin;

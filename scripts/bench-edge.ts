@@ -1,0 +1,521 @@
+/**
+ * Load benchmark of the edge on Node (STYLE.md rule 20: a script that prints figures, never a test).
+ *
+ *   npm run bench:edge -- [--json] [--seconds N] [--only theme-css,mint-token] [--cpu-prof DIR]
+ *
+ * Starts the real edge (`startNodeEdge`, SQLite in a temp folder, the seeded demo tenant) and
+ * drives it with autocannon over loopback: 50 connections, no pipelining, N seconds (default 5)
+ * per scenario after a 1 s warm-up. The baseline is a bare `node:http` server answering the same
+ * status, content type and body bytes the edge answered, driven the same way; `ratio` is edge
+ * rps / baseline rps.
+ *
+ * The edge and the baseline each run in a child process (this file with `--serve edge|baseline`),
+ * so the load generator never shares an event loop with the server it measures. The edge logs
+ * nothing per request here (the JSON request line of `npm start` is not part of the figures);
+ * warnings and errors still go to stderr. `--cpu-prof DIR` writes a V8 CPU profile of the edge
+ * process to DIR.
+ *
+ * With --json, stdout holds exactly one JSON object; everything else goes to stderr.
+ * Exits non-zero on any failure, including any response other than the expected status.
+ */
+import { type ChildProcess, type Serializable, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { format, parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+
+const CONNECTIONS = 50;
+const WARMUP_SECONDS = 1;
+const GOAL_THEME_RATIO = 0.5;
+const GOAL_MINT_RPS = 5000;
+const GOAL_P99_MS = 20;
+// Far above what one process can serve, so the limiter still runs but never refuses.
+const UNTHROTTLED = { perKey: 1e9, perToken: 1e9, perIp: 1e9 };
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SELF = fileURLToPath(import.meta.url);
+
+const SCENARIOS = ['theme-css', 'theme-css-304', 'mint-token', 'config'] as const;
+type ScenarioName = (typeof SCENARIOS)[number];
+
+interface Options {
+  json: boolean;
+  seconds: number;
+  only: ScenarioName[];
+  cpuProf: string | undefined;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      json: { type: 'boolean', default: false },
+      seconds: { type: 'string', default: '5' },
+      only: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+    },
+  });
+  const seconds = Number(values.seconds);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
+    throw new Error(`--seconds expects an integer from 1 to 60, received ${values.seconds}`);
+  }
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SCENARIOS];
+  for (const name of only) {
+    if (!(SCENARIOS as readonly string[]).includes(name)) {
+      throw new Error(`--only expects names from ${SCENARIOS.join(', ')}, received ${name}`);
+    }
+  }
+  return {
+    json: values.json,
+    seconds,
+    only: only as ScenarioName[],
+    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
+  };
+}
+
+// ---- the servers (child processes) ----------------------------------------------------------
+
+interface EdgeReady {
+  type: 'ready';
+  url: string;
+  secretKey: string;
+  publishableKey: string;
+}
+
+interface CannedResponse {
+  method: string;
+  path: string;
+  conditional: boolean;
+  status: number;
+  contentType: string | null;
+  bodyBase64: string;
+}
+
+const send = (message: Serializable) => process.send?.(message);
+
+async function serveEdge(dbPath: string): Promise<void> {
+  const { startNodeEdge } = await import('../edge/adapters/node.js');
+  const { loadSettings } = await import('../edge/adapters/node-config.js');
+  const { seedDemo } = await import('../edge/adapters/seed.js');
+  const settings = loadSettings({ GW_DB: dbPath, PORT: '0', HOST: '127.0.0.1' });
+  const toStderr =
+    (level: string) =>
+    (event: string, fields: Record<string, unknown> = {}) =>
+      process.stderr.write(`${JSON.stringify({ level, event, ...fields })}\n`);
+  const edge = await startNodeEdge(settings, {
+    info: () => {},
+    warn: toStderr('warn'),
+    error: toStderr('error'),
+  });
+  // startNodeEdge takes no rate limits, but the middleware reads deps.config on every request,
+  // so raising them here, before the first request (the seed's), is enough.
+  edge.deps.config.rateLimits = UNTHROTTLED;
+  const seeded = await seedDemo(edge, settings);
+  const credentials = JSON.parse(readFileSync(seeded.credentialsFile, 'utf8')) as {
+    secretKey: string;
+    publishableKey: string;
+  };
+  // The parent disconnects the IPC channel when it is done (or dies): close, then exit.
+  process.once('disconnect', () =>
+    edge.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    ),
+  );
+  send({
+    type: 'ready',
+    url: edge.url,
+    secretKey: credentials.secretKey,
+    publishableKey: credentials.publishableKey,
+  } satisfies EdgeReady);
+}
+
+/** A bare node:http server: reads the request, answers the canned response for its route. */
+function serveBaseline(): void {
+  const routeKey = (method: string, path: string, conditional: boolean) =>
+    `${method} ${path} ${conditional}`;
+  process.once('message', (responses: CannedResponse[]) => {
+    const routes = new Map(
+      responses.map((r) => [
+        routeKey(r.method, r.path, r.conditional),
+        {
+          status: r.status,
+          headers: r.contentType ? { 'Content-Type': r.contentType } : {},
+          body: Buffer.from(r.bodyBase64, 'base64'),
+        },
+      ]),
+    );
+    const server = createServer((req, res) => {
+      const route = routes.get(
+        routeKey(req.method ?? '', req.url ?? '', req.headers['if-none-match'] !== undefined),
+      );
+      req.resume();
+      req.on('end', () => {
+        if (!route) {
+          res.writeHead(404).end();
+        } else if (route.status === 304) {
+          res.writeHead(304).end();
+        } else {
+          res.writeHead(route.status, { ...route.headers, 'Content-Length': route.body.length });
+          res.end(route.body);
+        }
+      });
+    });
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      process.once('disconnect', () => process.exit(0));
+      send({ type: 'ready', url: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+interface Child<T> {
+  process: ChildProcess;
+  ready: T;
+  stop: () => Promise<void>;
+}
+
+async function startChild<T>(
+  args: string[],
+  nodeFlags: string[] = [],
+  setup?: Serializable,
+): Promise<Child<T>> {
+  const child = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', SELF, ...args], {
+    cwd: ROOT,
+    // The children's stdout goes to our stderr: with --json, stdout is the one JSON object.
+    stdio: ['ignore', 2, 2, 'ipc'],
+  });
+  let stopping = false;
+  let exitedEarly: ((reason: Error) => void) | undefined;
+  const exited = new Promise<void>((done) =>
+    child.once('exit', (code, signal) => {
+      done();
+      if (stopping) return;
+      const reason = new Error(`${args.join(' ')} exited with ${code ?? signal}`);
+      if (exitedEarly) exitedEarly(reason);
+      else {
+        process.stderr.write(`bench-edge: ${reason.message} during the run\n`);
+        process.exitCode = 1;
+      }
+    }),
+  );
+  const ready = await new Promise<T>((resolveReady, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start`)), 60_000);
+    exitedEarly = (reason) => {
+      clearTimeout(timer);
+      reject(reason);
+    };
+    child.once('error', reject);
+    child.on('message', (message: { type?: string }) => {
+      if (message.type !== 'ready') return;
+      clearTimeout(timer);
+      exitedEarly = undefined;
+      resolveReady(message as T);
+    });
+    if (setup !== undefined) child.send(setup);
+  });
+  const stop = async () => {
+    stopping = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      if (child.connected) child.disconnect();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  };
+  return { process: child, ready, stop };
+}
+
+// ---- scenarios ------------------------------------------------------------------------------
+
+interface Scenario {
+  name: ScenarioName;
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  status: number;
+  contentType: string | null;
+}
+
+async function request(baseUrl: string, scenario: Scenario) {
+  const res = await fetch(`${baseUrl}${scenario.path}`, {
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+  });
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    etag: res.headers.get('etag'),
+    body: Buffer.from(await res.arrayBuffer()),
+  };
+}
+
+async function buildScenarios(edge: EdgeReady): Promise<Scenario[]> {
+  const origin = new URL(edge.url).origin;
+  const minted = await fetch(`${edge.url}/v1/tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${edge.secretKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ scopes: ['config:read'], origin, ttlSeconds: 3600 }),
+  });
+  if (minted.status !== 201) {
+    throw new Error(`minting the widget token answered ${minted.status}: ${await minted.text()}`);
+  }
+  const { token } = (await minted.json()) as { token: string };
+  const publishable = { authorization: `Bearer ${edge.publishableKey}`, origin };
+  const themeCss: Scenario = {
+    name: 'theme-css',
+    method: 'GET',
+    path: '/v1/themes/current.css',
+    headers: publishable,
+    status: 200,
+    contentType: 'text/css; charset=utf-8',
+  };
+  const first = await request(edge.url, themeCss);
+  if (first.status !== 200 || !first.etag) {
+    throw new Error(`GET /v1/themes/current.css answered ${first.status} without an ETag`);
+  }
+  return [
+    themeCss,
+    {
+      ...themeCss,
+      name: 'theme-css-304',
+      headers: { ...publishable, 'if-none-match': first.etag },
+      status: 304,
+      contentType: null,
+    },
+    {
+      name: 'mint-token',
+      method: 'POST',
+      path: '/v1/tokens',
+      headers: { authorization: `Bearer ${edge.secretKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ scopes: ['config:read'], origin }),
+      status: 201,
+      contentType: 'application/json',
+    },
+    {
+      name: 'config',
+      method: 'GET',
+      path: '/v1/config',
+      headers: { authorization: `Bearer ${token}`, origin },
+      status: 200,
+      contentType: 'application/json',
+    },
+  ];
+}
+
+/** One request per scenario before any load: the status and type we expect, and the bytes. */
+async function capture(edgeUrl: string, scenarios: Scenario[]): Promise<CannedResponse[]> {
+  const canned: CannedResponse[] = [];
+  for (const scenario of scenarios) {
+    const res = await request(edgeUrl, scenario);
+    if (res.status !== scenario.status || res.contentType !== scenario.contentType) {
+      throw new Error(
+        `${scenario.name}: the edge answered ${res.status} ${res.contentType ?? '(no type)'}, expected ${scenario.status} ${scenario.contentType ?? '(no type)'}: ${res.body.toString('utf8', 0, 300)}`,
+      );
+    }
+    if (scenario.status === 304 && res.body.length > 0) {
+      throw new Error(`${scenario.name}: the 304 carried a body`);
+    }
+    canned.push({
+      method: scenario.method,
+      path: scenario.path,
+      conditional: 'if-none-match' in scenario.headers,
+      status: res.status,
+      contentType: res.contentType,
+      bodyBase64: res.body.toString('base64'),
+    });
+  }
+  return canned;
+}
+
+async function checkBaseline(baseUrl: string, scenarios: Scenario[], canned: CannedResponse[]) {
+  for (const [i, scenario] of scenarios.entries()) {
+    const res = await request(baseUrl, scenario);
+    const want = canned[i] as CannedResponse;
+    if (
+      res.status !== want.status ||
+      res.contentType !== want.contentType ||
+      res.body.toString('base64') !== want.bodyBase64
+    ) {
+      throw new Error(`${scenario.name}: the baseline does not answer what the edge answered`);
+    }
+  }
+}
+
+interface Measured {
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+async function load(baseUrl: string, scenario: Scenario, seconds: number): Promise<Measured> {
+  const result = await autocannon({
+    url: `${baseUrl}${scenario.path}`,
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    duration: seconds,
+  });
+  const statuses = Object.entries(result.statusCodeStats ?? {})
+    .filter(([code]) => Number(code) !== scenario.status)
+    .map(([code, stat]) => `${stat.count ?? 0}× ${code}`);
+  const wrong = result['1xx'] + result['4xx'] + result['5xx'];
+  if (result.errors > 0 || result.timeouts > 0 || wrong > 0 || statuses.length > 0) {
+    throw new Error(
+      `${scenario.name} against ${baseUrl}: ${result.errors} errors, ${result.timeouts} timeouts, ${result['4xx']} 4xx, ${result['5xx']} 5xx; unexpected statuses: ${statuses.join(', ') || 'none'}`,
+    );
+  }
+  if (result.requests.total === 0) throw new Error(`${scenario.name}: no request completed`);
+  return { rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+function goal(actual: number | undefined, target: number, met: (a: number) => boolean) {
+  return actual === undefined
+    ? { target, actual: null, met: null }
+    : { target, actual, met: met(actual) };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const log = (...args: unknown[]) => {
+    if (!options.json) process.stderr.write(`${format(...args)}\n`);
+  };
+  if (options.json) {
+    const toStderr = (...args: unknown[]) => process.stderr.write(`${format(...args)}\n`);
+    console.log = toStderr;
+    console.info = toStderr;
+  }
+
+  const dir = await mkdtemp(join(tmpdir(), 'gw-bench-edge-'));
+  const children: Child<unknown>[] = [];
+  try {
+    log('starting the edge and the baseline…');
+    const profFlags = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
+    const edge = await startChild<EdgeReady>(
+      ['--serve', 'edge', '--db', join(dir, 'gridworks.db')],
+      profFlags,
+    );
+    children.push(edge);
+    const scenarios = (await buildScenarios(edge.ready)).filter((s) =>
+      options.only.includes(s.name),
+    );
+    const canned = await capture(edge.ready.url, scenarios);
+    const baseline = await startChild<{ url: string }>(['--serve', 'baseline'], [], canned);
+    children.push(baseline);
+    await checkBaseline(baseline.ready.url, scenarios, canned);
+
+    const rows = [];
+    for (const scenario of scenarios) {
+      log(`${scenario.name}: ${options.seconds} s on the edge, then on the baseline…`);
+      await load(edge.ready.url, scenario, WARMUP_SECONDS);
+      const measured = await load(edge.ready.url, scenario, options.seconds);
+      await load(baseline.ready.url, scenario, WARMUP_SECONDS);
+      const base = await load(baseline.ready.url, scenario, options.seconds);
+      rows.push({
+        name: scenario.name,
+        rps: Math.round(measured.rps),
+        p50Ms: round(measured.p50Ms, 2),
+        p99Ms: round(measured.p99Ms, 2),
+        baselineRps: Math.round(base.rps),
+        ratio: round(measured.rps / base.rps, 3),
+        baselineP99Ms: round(base.p99Ms, 2),
+      });
+    }
+
+    const themeRatios = rows.filter((r) => r.name.startsWith('theme-css')).map((r) => r.ratio);
+    const goals = {
+      themeCssRatio: goal(
+        themeRatios.length > 0 ? Math.min(...themeRatios) : undefined,
+        GOAL_THEME_RATIO,
+        (a) => a >= GOAL_THEME_RATIO,
+      ),
+      mintTokenRps: goal(
+        rows.find((r) => r.name === 'mint-token')?.rps,
+        GOAL_MINT_RPS,
+        (a) => a >= GOAL_MINT_RPS,
+      ),
+      p99Ms: goal(
+        rows.length > 0 ? Math.max(...rows.map((r) => r.p99Ms)) : undefined,
+        GOAL_P99_MS,
+        (a) => a < GOAL_P99_MS,
+      ),
+    };
+
+    if (options.json) {
+      const scenarioRows = rows.map(({ baselineP99Ms: _, ...row }) => row);
+      process.stdout.write(`${JSON.stringify({ scenarios: scenarioRows, goals })}\n`);
+      return;
+    }
+    const verdict = (met: boolean | null) =>
+      met === null ? 'not measured' : met ? 'met' : 'NOT met';
+    const header = ['scenario', 'rps', 'p50 ms', 'p99 ms', 'baseline rps', 'base p99', 'ratio'];
+    const widths = [16, 9, 9, 9, 14, 10, 8];
+    const line = (cells: (string | number)[]) =>
+      cells
+        .map((c, i) => (i === 0 ? String(c).padEnd(16) : String(c).padStart(widths[i] ?? 8)))
+        .join('');
+    const lines = [
+      `GridWorks Embed edge load benchmark — Node ${process.version}, ${CONNECTIONS} connections, pipelining 1, ${options.seconds} s per run, edge in a child process`,
+      '',
+      line(header),
+      ...rows.map((r) =>
+        line([
+          r.name,
+          r.rps,
+          r.p50Ms.toFixed(2),
+          r.p99Ms.toFixed(2),
+          r.baselineRps,
+          r.baselineP99Ms.toFixed(2),
+          r.ratio.toFixed(3),
+        ]),
+      ),
+      '',
+      `goal: theme CSS ≥ ${GOAL_THEME_RATIO * 100}% of baseline (worst ratio ${goals.themeCssRatio.actual ?? '–'}) — ${verdict(goals.themeCssRatio.met)}`,
+      `goal: mint-token ≥ ${GOAL_MINT_RPS}/s (${goals.mintTokenRps.actual ?? '–'}/s) — ${verdict(goals.mintTokenRps.met)}`,
+      `goal: p99 < ${GOAL_P99_MS} ms on every scenario (worst ${goals.p99Ms.actual ?? '–'} ms) — ${verdict(goals.p99Ms.met)}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+  } finally {
+    for (const child of children.reverse()) await child.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const serveIndex = process.argv.indexOf('--serve');
+if (serveIndex >= 0) {
+  const role = process.argv[serveIndex + 1];
+  if (role === 'edge') {
+    const dbIndex = process.argv.indexOf('--db');
+    const dbPath = process.argv[dbIndex + 1];
+    if (dbIndex < 0 || !dbPath) throw new Error('--serve edge needs --db <path>');
+    await serveEdge(dbPath);
+  } else if (role === 'baseline') {
+    serveBaseline();
+  } else {
+    throw new Error(`--serve expects edge or baseline, received ${role}`);
+  }
+} else {
+  try {
+    await main();
+  } catch (error) {
+    process.stderr.write(
+      `bench-edge failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = 1;
+  }
+}
