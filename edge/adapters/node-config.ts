@@ -19,6 +19,8 @@ export interface NodeEdgeSettings {
   operatorKeyGenerated: boolean;
   previewSecret: string;
   production: boolean;
+  /** How often due custom domains are re-checked (default one minute). */
+  recheckIntervalMs?: number;
 }
 
 export class ConfigError extends Error {

@@ -18,6 +18,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { createApp } from '../app.js';
 import { sha256Hex } from '../auth/credentials.js';
 import type { AssetSource, EdgeDeps, Logger } from '../deps.js';
+import { recheckDueDomains } from '../domains/recheck.js';
 import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
 import { cachingStore } from '../store/caching-store.js';
 import { KyselyStore, migrate } from '../store/kysely-store.js';
@@ -122,8 +123,23 @@ export async function startNodeEdge(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`;
+  // Pending custom domains are re-checked on their backoff schedule.
+  let rechecking = false;
+  const recheckTimer = setInterval(() => {
+    if (rechecking) return;
+    rechecking = true;
+    recheckDueDomains(deps)
+      .catch((error: unknown) =>
+        logger.error('domain-recheck-failed', { name: (error as Error).name }),
+      )
+      .finally(() => {
+        rechecking = false;
+      });
+  }, settings.recheckIntervalMs ?? 60_000);
+  recheckTimer.unref();
   let closing: Promise<void> | undefined;
   const close = () => {
+    clearInterval(recheckTimer);
     closing ??= (async () => {
       await new Promise<void>((done) => {
         server.close(() => done());

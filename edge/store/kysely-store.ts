@@ -552,6 +552,18 @@ export class KyselyStore implements Store {
     return row && domainFrom(row);
   }
 
+  async listDueDomains(now: number, limit: number): Promise<Domain[]> {
+    const rows = await this.#db
+      .selectFrom('domains')
+      .selectAll()
+      .where('status', '=', 'pending')
+      .where('next_check_at', '<=', now)
+      .orderBy('next_check_at')
+      .limit(limit)
+      .execute();
+    return rows.map(domainFrom);
+  }
+
   async listDomains(tenantId: string): Promise<Domain[]> {
     const rows = await this.#db
       .selectFrom('domains')

@@ -189,6 +189,8 @@ export interface Store {
     unverifiedExpireBefore: number,
   ): Promise<'created' | 'taken'>;
   getDomain(hostname: string): Promise<Domain | undefined>;
+  /** Pending domains whose next check is due, oldest first. */
+  listDueDomains(now: number, limit: number): Promise<Domain[]>;
   listDomains(tenantId: string): Promise<Domain[]>;
   /** Updates the claim only if it is still this tenant's with this challenge; false otherwise. */
   updateDomain(

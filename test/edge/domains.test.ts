@@ -14,6 +14,7 @@ import {
   MAX_ATTEMPTS,
   txtText,
 } from '../../edge/domains/checker.js';
+import { recheckDueDomains } from '../../edge/domains/recheck.js';
 import type { Domain } from '../../edge/store/store.js';
 import { createTenant, createTestEdge, OPERATOR_KEY, type TestEdge } from './helpers.js';
 
@@ -682,6 +683,60 @@ describe('unverified claims expire', () => {
         items: { action: string }[];
       };
       assert.ok(audit.items.some((r) => r.action === 'domain.expired'));
+    } finally {
+      await edge.close();
+    }
+  });
+});
+
+describe('background re-checks', () => {
+  test('due pending domains are re-checked on their backoff until they activate', async () => {
+    const edge = await createTestEdge();
+    try {
+      const tenant = await createTenant(edge, 'bank-a');
+      const domain = await register(edge, tenant.secretKey, 'widgets.bank-a.example');
+      let lookups = 0;
+      let publish = false;
+      edge.doh.handler = async () => {
+        lookups++;
+        return publish
+          ? txtAnswer(domain.record.name, domain.record.value)
+          : Response.json({ Status: 3 });
+      };
+      assert.equal(await recheckDueDomains(edge.deps), 0, 'nothing is due before nextCheckAt');
+      assert.equal(lookups, 0);
+      edge.clock.advance(MINUTE);
+      assert.equal(await recheckDueDomains(edge.deps), 1);
+      const [afterMiss] = (
+        (await (await edge.call('GET', '/v1/domains', { auth: tenant.secretKey })).json()) as {
+          items: DomainBody[];
+        }
+      ).items;
+      assert.equal(afterMiss?.status, 'pending');
+      assert.equal(afterMiss?.attempts, 1);
+      assert.equal(afterMiss?.nextCheckAt, edge.clock.now() + MINUTE);
+      publish = true;
+      assert.equal(await recheckDueDomains(edge.deps), 0, 'the next check waits for its backoff');
+      edge.clock.advance(MINUTE);
+      assert.equal(await recheckDueDomains(edge.deps), 1);
+      const [active] = (
+        (await (await edge.call('GET', '/v1/domains', { auth: tenant.secretKey })).json()) as {
+          items: DomainBody[];
+        }
+      ).items;
+      assert.equal(active?.status, 'active');
+      assert.equal(
+        (await edge.call('GET', '/v1/config', { host: 'widgets.bank-a.example' })).status,
+        200,
+      );
+      const audit = (await (
+        await edge.call('GET', '/v1/audit', { auth: tenant.secretKey })
+      ).json()) as {
+        items: { action: string; actor: string }[];
+      };
+      assert.ok(
+        audit.items.some((r) => r.action === 'domain.verify.active' && r.actor === 'system'),
+      );
     } finally {
       await edge.close();
     }
