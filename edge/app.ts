@@ -16,6 +16,7 @@ import { router } from './router.js';
 import { auditRoutes } from './routes/audit.js';
 import { brandingRoutes } from './routes/branding.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { demoRoutes } from './routes/demo.js';
 import { docsRoutes } from './routes/docs.js';
 import { domainRoutes } from './routes/domains.js';
 import { embedRoutes } from './routes/embed.js';
@@ -117,6 +118,7 @@ export function createApp(deps: EdgeDeps) {
     .route('/', catalogRoutes())
     .route('/', pricingRoutes())
     .route('/', docsRoutes())
+    .route('/', demoRoutes())
     .route('/', embedRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {

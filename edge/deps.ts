@@ -70,6 +70,8 @@ export interface EdgeDeps {
   config: EdgeConfig;
   /** Static assets for /docs; without it /docs links to /openapi.json only. */
   assets?: AssetSource;
+  /** The demo partner-bank page at /demo (development only). */
+  demo?: () => { html: string; css: string } | undefined;
   /** The built widget kit (embed.js, gw-*.js, chunks/*), served at the edge's root. */
   widgetAssets?: AssetSource;
   /** The client's address for per-IP limits (runtime-specific; default "unknown"). */

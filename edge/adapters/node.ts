@@ -23,6 +23,7 @@ import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
 import { cachingStore } from '../store/caching-store.js';
 import { KyselyStore, migrate } from '../store/kysely-store.js';
 import type { Database } from '../store/schema.js';
+import { DEMO_CSS, demoPageHtml } from './demo-page.js';
 import { ConfigError, loadSettings, type NodeEdgeSettings } from './node-config.js';
 import { seedDemo } from './seed.js';
 
@@ -167,9 +168,14 @@ async function main(): Promise<void> {
   const logger = jsonLogger();
   const edge = await startNodeEdge(settings, logger);
   const seeded = await seedDemo(edge, settings);
+  if (seeded.publishableKey) {
+    const html = demoPageHtml({ publishableKey: seeded.publishableKey, bankName: 'Demo Bank' });
+    edge.deps.demo = () => ({ html, css: DEMO_CSS });
+  }
   logger.info('edge-started', { url: edge.url, database: settings.dbPath });
   const lines = [
     `GridWorks Embed edge listening on ${edge.url}`,
+    `  Demo bank page: ${edge.url}/demo`,
     `  API reference: ${edge.url}/docs   OpenAPI: ${edge.url}/openapi.json`,
     `  Demo tenant "${seeded.slug}": credentials in ${seeded.credentialsFile}${seeded.created ? ' (created now)' : ''}`,
   ];

@@ -23,6 +23,8 @@ interface Seeded {
   slug: string;
   credentialsFile: string;
   created: boolean;
+  /** The demo tenant's publishable key, when known (for the demo page). */
+  publishableKey?: string;
 }
 
 export async function seedDemo(
@@ -55,7 +57,14 @@ export async function seedDemo(
         { mode: 0o600 },
       );
     }
-    return { slug: DEMO_SLUG, credentialsFile, created: false };
+    return {
+      slug: DEMO_SLUG,
+      credentialsFile,
+      created: false,
+      publishableKey: (
+        JSON.parse(readFileSync(credentialsFile, 'utf8')) as { publishableKey?: string }
+      ).publishableKey,
+    };
   }
   const call = async (method: string, path: string, auth: string, body?: unknown) => {
     const res = await fetch(`${edge.url}${path}`, {
@@ -92,5 +101,10 @@ export async function seedDemo(
     ...(settings.operatorKeyGenerated ? { operatorKey: settings.operatorKey } : {}),
   };
   writeFileSync(credentialsFile, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
-  return { slug: DEMO_SLUG, credentialsFile, created: true };
+  return {
+    slug: DEMO_SLUG,
+    credentialsFile,
+    created: true,
+    publishableKey: created.publishableKey,
+  };
 }

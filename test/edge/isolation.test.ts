@@ -135,6 +135,17 @@ const FIXTURES: Record<string, Fixture> = {
     attacks: () => [{ path: '/docs/init.js', status: [200] }],
     own: same(() => ({ path: '/docs/init.js', status: [200], shows: ['/openapi.json'] })),
   },
+  // The demo page exists only on `npm start`'s edge (not in tests): public either way.
+  'GET /demo': {
+    guard: 'public',
+    attacks: () => [{ path: '/demo', status: [404] }],
+    own: same(() => ({ path: '/demo', status: [404] })),
+  },
+  'GET /demo/bank.css': {
+    guard: 'public',
+    attacks: () => [{ path: '/demo/bank.css', status: [404] }],
+    own: same(() => ({ path: '/demo/bank.css', status: [404] })),
+  },
   // The widget kit's files are public and the same for every tenant.
   'GET /:file': {
     guard: 'public',
@@ -144,7 +155,11 @@ const FIXTURES: Record<string, Fixture> = {
   'GET /chunks/:file': {
     guard: 'public',
     attacks: () => [{ path: '/chunks/core-abcdef12.js', status: [200] }],
-    own: same(() => ({ path: '/chunks/core-abcdef12.js', status: [200], shows: ['gridworks kit'] })),
+    own: same(() => ({
+      path: '/chunks/core-abcdef12.js',
+      status: [200],
+      shows: ['gridworks kit'],
+    })),
   },
   'GET /docs/assets/:name': {
     guard: 'public',
