@@ -43,11 +43,7 @@ export function router() {
         'validation-failed',
         'The request does not match the schema.',
         {
-          errors: issues.map((issue) => ({
-            path: pointer(issue.path),
-            message: issue.message,
-            code: issue.code,
-          })),
+          errors: issues.map(describeIssue),
         },
       );
     },

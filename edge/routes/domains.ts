@@ -151,11 +151,13 @@ export const domainRoutes = () =>
         createdAt: now,
         verifiedAt: null,
       };
-      const result = await c.get('deps').store.createDomain(
-        domain,
-        audit(c, tenant, 'domain.create', hostname),
-        now - UNVERIFIED_CLAIM_TTL_MS,
-      );
+      const result = await c
+        .get('deps')
+        .store.createDomain(
+          domain,
+          audit(c, tenant, 'domain.create', hostname),
+          now - UNVERIFIED_CLAIM_TTL_MS,
+        );
       // One answer whoever holds it, so the owner is never revealed.
       if (result === 'taken') {
         throw new Problem(409, 'domain-taken', 'This hostname is already registered.');
@@ -199,11 +201,13 @@ export const domainRoutes = () =>
     .openapi(deleteDomain, async (c) => {
       const tenant = tenantOf(c);
       const domain = await ownDomain(c, tenant, c.req.valid('param').hostname);
-      const deleted = await c.get('deps').store.deleteDomain(
-        tenant.id,
-        domain.hostname,
-        audit(c, tenant, 'domain.delete', domain.hostname),
-      );
+      const deleted = await c
+        .get('deps')
+        .store.deleteDomain(
+          tenant.id,
+          domain.hostname,
+          audit(c, tenant, 'domain.delete', domain.hostname),
+        );
       if (!deleted) throw notFound();
       return c.body(null, 204);
     });

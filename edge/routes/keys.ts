@@ -99,14 +99,16 @@ export const keyRoutes = () =>
     .openapi(revokeKey, async (c) => {
       const tenant = tenantOf(c);
       const { id } = c.req.valid('param');
-      const revoked = await c.get('deps').store.revokeKey(tenant.id, id, c.get('deps').clock.now(), {
-        tenantId: tenant.id,
-        actor: actorOf(c),
-        action: 'key.revoke',
-        target: id,
-        beforeHash: null,
-        afterHash: null,
-      });
+      const revoked = await c
+        .get('deps')
+        .store.revokeKey(tenant.id, id, c.get('deps').clock.now(), {
+          tenantId: tenant.id,
+          actor: actorOf(c),
+          action: 'key.revoke',
+          target: id,
+          beforeHash: null,
+          afterHash: null,
+        });
       if (!revoked) throw new Problem(404, 'not-found', 'No active key with this id.');
       return c.body(null, 204);
     });

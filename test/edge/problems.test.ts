@@ -717,3 +717,22 @@ describe('embedding headers', () => {
     await edge.close();
   });
 });
+
+describe('validation errors never echo unknown keys', () => {
+  test('a credential pasted as a JSON property name does not come back in the 422', async () => {
+    const edge = await createTestEdge();
+    try {
+      const tenant = await createTenant(edge, 'bank-a', [ORIGIN]);
+      const res = await edge.call('POST', '/v1/tokens', {
+        auth: tenant.secretKey,
+        body: { scopes: ['config:read'], origin: ORIGIN, [tenant.secretKey]: true },
+      });
+      assert.equal(res.status, 422);
+      const text = await res.text();
+      assert.ok(!text.includes(tenant.secretKey.slice(8, 24)), text);
+      assert.match(text, /1 unknown key; only documented keys are accepted/);
+    } finally {
+      await edge.close();
+    }
+  });
+});

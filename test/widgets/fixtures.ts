@@ -11,7 +11,11 @@ import { directionOf } from '../../widgets/core/localize.js';
 export const PRESETS = ['gridworks', 'sunbeam', 'nocturne', 'heritage'] as const;
 export type Preset = (typeof PRESETS)[number];
 
-export type Route = (request: { method: string; path: string; body: unknown }) => Response | Promise<Response>;
+export type Route = (request: {
+  method: string;
+  path: string;
+  body: unknown;
+}) => Response | Promise<Response>;
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {
@@ -20,7 +24,10 @@ export const json = (body: unknown, status = 200) =>
   });
 
 export const problem = (status: number, code: string, detail = 'failed') =>
-  json({ type: `https://docs.gridworks.example/problems/${code}`, title: 'Error', status, detail }, status);
+  json(
+    { type: `https://docs.gridworks.example/problems/${code}`, title: 'Error', status, detail },
+    status,
+  );
 
 export interface FakeEdge {
   client: ApiClient;
@@ -31,7 +38,10 @@ export interface FakeEdge {
 }
 
 /** A client talking to an in-page fake of the edge, themed with a built preset. */
-export function fakeEdge(preset: Preset | null = 'gridworks', routes: Record<string, Route> = {}): FakeEdge {
+export function fakeEdge(
+  preset: Preset | null = 'gridworks',
+  routes: Record<string, Route> = {},
+): FakeEdge {
   const table = new Map<string, Route>(Object.entries(routes));
   const requests: FakeEdge['requests'] = [];
   if (!table.has('GET /v1/config')) {
@@ -40,7 +50,12 @@ export function fakeEdge(preset: Preset | null = 'gridworks', routes: Record<str
         tenant: { id: 'ten_test', slug: preset ?? 'none', name: 'Test Bank' },
         logo: null,
         theme: preset
-          ? { hash: '0000000000000000', stylesheet: `/themes/dist/${preset}.css`, mode: 'auto', font: null }
+          ? {
+              hash: '0000000000000000',
+              stylesheet: `/themes/dist/${preset}.css`,
+              mode: 'auto',
+              font: null,
+            }
           : null,
         locales: ['en', 'hi', 'ar', 'fr', 'es'],
         defaultLocale: 'en',
@@ -55,9 +70,15 @@ export function fakeEdge(preset: Preset | null = 'gridworks', routes: Record<str
     requests.push({ method, path: url.pathname + url.search, body });
     if (url.pathname.startsWith('/themes/dist/')) return fetch(url);
     const route = table.get(`${method} ${url.pathname}`);
-    return route ? route({ method, path: url.pathname + url.search, body }) : problem(404, 'not-found');
+    return route
+      ? route({ method, path: url.pathname + url.search, body })
+      : problem(404, 'not-found');
   }) as typeof fetch;
-  const client = new ApiClient({ baseUrl: location.origin, publishableKey: 'pk_test_fixture', fetch: fetchImpl });
+  const client = new ApiClient({
+    baseUrl: location.origin,
+    publishableKey: 'pk_test_fixture',
+    fetch: fetchImpl,
+  });
   return { client, requests, routes: table };
 }
 
@@ -72,7 +93,12 @@ export async function mount<T extends HTMLElement>(
 ): Promise<{ el: T; container: HTMLElement }> {
   const container = document.createElement('div');
   const locale = options.locale ?? 'en';
-  const value: GwContext = { client: edge.client, locale, dir: directionOf(locale), mode: options.mode ?? 'light' };
+  const value: GwContext = {
+    client: edge.client,
+    locale,
+    dir: directionOf(locale),
+    mode: options.mode ?? 'light',
+  };
   new ContextProvider(container, { context: gwContext, initialValue: value });
   container.innerHTML = markup;
   document.body.append(container);
@@ -82,7 +108,11 @@ export async function mount<T extends HTMLElement>(
 }
 
 /** Waits until `predicate` holds (polling each frame), or fails after `timeoutMs`. */
-export async function until(predicate: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+export async function until(
+  predicate: () => boolean,
+  timeoutMs = 3000,
+  what = 'condition',
+): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);

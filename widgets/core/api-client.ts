@@ -35,7 +35,9 @@ const REFRESH_MARGIN_S = 60;
 
 function tokenExpiry(token: string): number {
   try {
-    const payload = JSON.parse(atob(token.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? '')) as {
+    const payload = JSON.parse(
+      atob(token.split('.')[1]?.replace(/-/g, '+').replace(/_/g, '/') ?? ''),
+    ) as {
       exp?: number;
     };
     return typeof payload.exp === 'number' ? payload.exp : 0;
@@ -82,13 +84,20 @@ export class ApiClient {
     return this.#publishableKey;
   }
 
-  async request<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  async request<T>(
+    path: string,
+    init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<T> {
     const response = await this.#send(path, init);
     return (await response.json()) as T;
   }
 
-  async #send(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal }): Promise<Response> {
-    if (globalThis.navigator?.onLine === false) throw new ApiError(0, 'offline', 'You are offline.');
+  async #send(
+    path: string,
+    init: { method?: string; body?: unknown; signal?: AbortSignal },
+  ): Promise<Response> {
+    if (globalThis.navigator?.onLine === false)
+      throw new ApiError(0, 'offline', 'You are offline.');
     let credential: string | undefined;
     try {
       credential = await this.#credential();

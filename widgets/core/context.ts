@@ -16,4 +16,6 @@ export interface GwContext {
   mode: Mode;
 }
 
-export const gwContext = createContext<GwContext | undefined>(Symbol.for('gridworks-embed.context'));
+export const gwContext = createContext<GwContext | undefined>(
+  Symbol.for('gridworks-embed.context'),
+);

@@ -19,7 +19,9 @@ export function define(tag: string, element: VersionedElement): void {
     const version = existing.gwVersion ?? 'unknown';
     if (version !== (element.gwVersion ?? KIT_VERSION) && !warned.has(tag)) {
       warned.add(tag);
-      console.warn(`GridWorks Embed: <${tag}> ${version} is already defined; ${element.gwVersion ?? KIT_VERSION} was not registered.`);
+      console.warn(
+        `GridWorks Embed: <${tag}> ${version} is already defined; ${element.gwVersion ?? KIT_VERSION} was not registered.`,
+      );
     }
     return;
   }

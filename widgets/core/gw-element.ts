@@ -68,7 +68,9 @@ export class GwElement extends LitElement {
   }
 
   get resolvedDir(): Direction {
-    return this.locale ? directionOf(this.locale) : (this.context?.dir ?? directionOf(this.resolvedLocale));
+    return this.locale
+      ? directionOf(this.locale)
+      : (this.context?.dir ?? directionOf(this.resolvedLocale));
   }
 
   get resolvedMode(): Mode {

@@ -38,8 +38,12 @@ function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
 
 /** Minor units per major unit for a currency, from Intl (INR 2, JPY 0, BHD 3…). */
 export function minorDigits(currency: string): number {
-  return cached(`digits:${currency}`, () => new Intl.NumberFormat('en', { style: 'currency', currency }))
-    .resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    cached(
+      `digits:${currency}`,
+      () => new Intl.NumberFormat('en', { style: 'currency', currency }),
+    ).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 /**
@@ -48,16 +52,26 @@ export function minorDigits(currency: string): number {
  */
 export function formatMoney(minor: number, currency: string, locale: string): string {
   const digits = minorDigits(currency);
-  return cached(`money:${locale}:${currency}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency }))
-    .format(minor / 10 ** digits);
+  return cached(
+    `money:${locale}:${currency}`,
+    () => new Intl.NumberFormat(locale, { style: 'currency', currency }),
+  ).format(minor / 10 ** digits);
 }
 
-export function formatNumber(value: number, locale: string, options: Intl.NumberFormatOptions = {}): string {
-  return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
+export function formatNumber(
+  value: number,
+  locale: string,
+  options: Intl.NumberFormatOptions = {},
+): string {
+  return cached(
+    `number:${locale}:${JSON.stringify(options)}`,
+    () => new Intl.NumberFormat(locale, options),
+  ).format(value);
 }
 
 export function formatPercent(fraction: number, locale: string): string {
-  return cached(`percent:${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 })).format(
-    fraction,
-  );
+  return cached(
+    `percent:${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }),
+  ).format(fraction);
 }

@@ -46,7 +46,12 @@ export class GwProvider extends LitElement {
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     // A new client only when the credential or edge changes: it holds the cached config,
     // theme and token.
-    if (!this.#client || changed.has('api') || changed.has('publishableKey') || changed.has('fetchToken')) {
+    if (
+      !this.#client ||
+      changed.has('api') ||
+      changed.has('publishableKey') ||
+      changed.has('fetchToken')
+    ) {
       this.#client = new ApiClient({
         baseUrl: this.api ?? globalThis.location.origin,
         ...(this.publishableKey ? { publishableKey: this.publishableKey } : {}),

@@ -2,6 +2,7 @@ import { define } from '../core/define.js';
 import { GwProvider } from './provider.component.js';
 
 export { GwProvider };
+
 define('gw-provider', GwProvider);
 
 declare global {
