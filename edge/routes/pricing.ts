@@ -1,4 +1,269 @@
-/** Placeholder being written. */
+/**
+ * Pricing plans and quotes. Widgets read the tenant's plans and price selections in the
+ * browser with `quote()`; `POST /v1/quotes` prices the same selection with the same function,
+ * stores the result and signs it, so the figure a customer accepted can be proven later.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import { z } from 'zod';
+import {
+  issuedQuoteSchema,
+  pricingPlansSchema,
+  quoteRequestSchema,
+} from '../../widgets/pricing-calculator/pricing.contract.js';
+import {
+  type IssuedQuote,
+  type PricingPlans,
+  QuoteError,
+  quote,
+} from '../../widgets/pricing-calculator/pricing.js';
+import { newId, sha256Hex } from '../auth/credentials.js';
+import type { AppEnv } from '../context.js';
+import { Problem } from '../errors.js';
+import {
+  actorOf,
+  requireSecret,
+  requireWidget,
+  tenantOf,
+} from '../middleware/authenticate/index.js';
 import { router } from '../router.js';
+import { bearer, json, jsonBody, problems } from './openapi-helpers.js';
 
-export const pricingRoutes = () => router();
+export const QUOTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+/**
+ * Quotes are writes a public key can make, so besides the app-wide limits each customer (widget
+ * token) or, for publishable keys, each client address gets this many per minute.
+ */
+export const QUOTE_WRITES_PER_MINUTE = 60;
+/** Quote signatures use their own key, derived from the preview secret under this label. */
+const SIGNATURE_LABEL = 'gridworks-embed/quote-signature/v1';
+
+const tags = ['Pricing'];
+const readPlans = requireWidget('pricing:read', { publishable: true, onDomain: true });
+const writePlans = requireSecret('branding:write');
+const writeQuotes = requireWidget('quotes:write', { publishable: true, onDomain: false });
+const backendRead = requireSecret('applications:read');
+/** A quote is read by the widget that asked for it, or by the bank's backend. */
+const readQuotes = createMiddleware<AppEnv>((c, next) =>
+  c.get('caller').kind === 'secret' ? backendRead(c, next) : writeQuotes(c, next),
+);
+
+const getPlans = createRoute({
+  method: 'get',
+  path: '/v1/pricing/plans',
+  tags,
+  security: bearer,
+  middleware: [readPlans] as const,
+  responses: {
+    200: json(pricingPlansSchema, 'The tenant’s plans (an empty list when none are set)'),
+    ...problems,
+  },
+});
+
+const putPlans = createRoute({
+  method: 'put',
+  path: '/v1/pricing/plans',
+  tags,
+  security: bearer,
+  middleware: [writePlans] as const,
+  request: { body: jsonBody(pricingPlansSchema) },
+  responses: { 200: json(pricingPlansSchema, 'The plans, replaced'), ...problems },
+});
+
+const postQuote = createRoute({
+  method: 'post',
+  path: '/v1/quotes',
+  tags,
+  security: bearer,
+  middleware: [writeQuotes] as const,
+  request: { body: jsonBody(quoteRequestSchema) },
+  responses: {
+    201: json(issuedQuoteSchema, 'The authoritative quote: stored, signed, valid for 30 days'),
+    ...problems,
+  },
+});
+
+const getQuote = createRoute({
+  method: 'get',
+  path: '/v1/quotes/{id}',
+  tags,
+  security: bearer,
+  middleware: [readQuotes] as const,
+  request: { params: z.object({ id: z.string().regex(/^quo_[A-Za-z0-9]{1,40}$/) }) },
+  responses: {
+    200: json(issuedQuoteSchema, 'The quote as issued (check `expiresAt`)'),
+    ...problems,
+  },
+});
+
+/** JSON with object keys sorted at every level: the bytes a quote signature covers. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const encoder = new TextEncoder();
+const signingKeys = new Map<string, Promise<CryptoKey>>();
+
+/** HMAC key for quotes: HMAC-SHA-256(previewSecret, label), so preview links cannot sign quotes. */
+function quoteKey(secret: string): Promise<CryptoKey> {
+  let key = signingKeys.get(secret);
+  if (!key) {
+    key = (async () => {
+      const master = await crypto.subtle.importKey(
+        'raw',
+        encoder.encode(secret),
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign'],
+      );
+      const derived = await crypto.subtle.sign('HMAC', master, encoder.encode(SIGNATURE_LABEL));
+      return crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, [
+        'sign',
+        'verify',
+      ]);
+    })();
+    signingKeys.clear(); // One edge has one secret; a test suite may use a few in turn.
+    signingKeys.set(secret, key);
+  }
+  return key;
+}
+
+const toBase64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replaceAll('+', '-')
+    .replaceAll('/', '_')
+    .replace(/=+$/, '');
+
+export async function signQuote(
+  unsigned: Omit<IssuedQuote, 'signature'>,
+  secret: string,
+): Promise<string> {
+  const mac = await crypto.subtle.sign(
+    'HMAC',
+    await quoteKey(secret),
+    encoder.encode(canonicalJson(unsigned)),
+  );
+  return toBase64Url(new Uint8Array(mac));
+}
+
+/** Whether an issued quote is unchanged since the edge signed it (constant-time compare). */
+export async function verifyQuoteSignature(issued: IssuedQuote, secret: string): Promise<boolean> {
+  const { signature, ...unsigned } = issued;
+  if (!/^[A-Za-z0-9_-]{43}$/.test(signature)) return false;
+  const bytes = Uint8Array.from(atob(signature.replaceAll('-', '+').replaceAll('_', '/')), (ch) =>
+    ch.charCodeAt(0),
+  );
+  return crypto.subtle.verify(
+    'HMAC',
+    await quoteKey(secret),
+    bytes,
+    encoder.encode(canonicalJson(unsigned)),
+  );
+}
+
+async function loadPlans(c: Context<AppEnv>, tenantId: string): Promise<PricingPlans> {
+  const stored = await c.get('deps').store.getDocument(tenantId, 'pricing-plans');
+  // Stored documents passed this schema on the way in; parsing again keeps old rows honest.
+  return stored ? pricingPlansSchema.parse(JSON.parse(stored.json)) : { plans: [] };
+}
+
+const documentHash = async (plans: PricingPlans | undefined) =>
+  plans ? (await sha256Hex(JSON.stringify(plans))).slice(0, 16) : null;
+
+/** The per-customer (or per-address) quote limit, on top of the app-wide one. */
+function limitQuoteWrites(c: Context<AppEnv>, tenantId: string): void {
+  const caller = c.get('caller');
+  const bucket =
+    caller.kind === 'token'
+      ? `quotes:token:${caller.claims.jti}`
+      : `quotes:ip:${tenantId}:${c.get('deps').clientIp?.(c) ?? 'unknown'}`;
+  const decision = c.get('deps').rateLimiter.hit(bucket, QUOTE_WRITES_PER_MINUTE);
+  if (!decision.allowed) {
+    throw new Problem(429, 'rate-limited', 'Too many quotes; retry after the given delay.', {
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      extensions: { retryAfterSeconds: decision.retryAfterSeconds },
+    });
+  }
+}
+
+export const pricingRoutes = () =>
+  router()
+    .openapi(getPlans, async (c) => {
+      const plans = await loadPlans(c, tenantOf(c).id);
+      c.header('Cache-Control', 'private, max-age=60');
+      return c.json(plans, 200);
+    })
+    .openapi(putPlans, async (c) => {
+      const tenant = tenantOf(c);
+      const plans = c.req.valid('json');
+      const before = await c.get('deps').store.getDocument(tenant.id, 'pricing-plans');
+      await c.get('deps').store.setDocument(tenant.id, 'pricing-plans', JSON.stringify(plans), {
+        tenantId: tenant.id,
+        actor: actorOf(c),
+        action: 'pricing.set',
+        target: 'pricing-plans',
+        beforeHash: before ? (await sha256Hex(before.json)).slice(0, 16) : null,
+        afterHash: await documentHash(plans),
+      });
+      return c.json(plans, 200);
+    })
+    .openapi(postQuote, async (c) => {
+      const tenant = tenantOf(c);
+      limitQuoteWrites(c, tenant.id);
+      const { planId, selection } = c.req.valid('json');
+      const plan = (await loadPlans(c, tenant.id)).plans.find((p) => p.id === planId);
+      if (!plan) throw new Problem(422, 'unknown-plan', 'The tenant has no plan with this id.');
+      let priced: ReturnType<typeof quote>;
+      try {
+        priced = quote(plan, selection);
+      } catch (error) {
+        if (!(error instanceof QuoteError)) throw error;
+        throw new Problem(422, 'invalid-selection', 'The plan cannot price this selection.', {
+          extensions: {
+            errors: error.issues.map((issue) => ({
+              path: ['/selection', ...issue.path].join('/'),
+              code: issue.code,
+              message: issue.message,
+            })),
+          },
+        });
+      }
+      const createdAt = c.get('deps').clock.now();
+      const unsigned = {
+        id: newId('quo'),
+        tenantId: tenant.id,
+        planId,
+        selection,
+        quote: priced,
+        createdAt,
+        expiresAt: createdAt + QUOTE_TTL_MS,
+      };
+      const issued: IssuedQuote = {
+        ...unsigned,
+        signature: await signQuote(unsigned, c.get('deps').config.previewSecret),
+      };
+      await c.get('deps').store.saveQuote({
+        id: issued.id,
+        tenantId: tenant.id,
+        json: JSON.stringify(issued),
+        createdAt,
+        expiresAt: issued.expiresAt,
+      });
+      c.header('Location', `/v1/quotes/${issued.id}`);
+      c.header('Cache-Control', 'no-store');
+      return c.json(issued, 201);
+    })
+    .openapi(getQuote, async (c) => {
+      const stored = await c.get('deps').store.getQuote(tenantOf(c).id, c.req.valid('param').id);
+      if (!stored) throw new Problem(404, 'not-found', 'No quote with this id.');
+      c.header('Cache-Control', 'private, no-store');
+      return c.json(JSON.parse(stored.json) as IssuedQuote, 200);
+    });
