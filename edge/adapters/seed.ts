@@ -5,6 +5,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_CATALOG } from '../demo/catalog.js';
+import { DEMO_PLANS } from '../demo/pricing.js';
 import type { NodeEdgeSettings } from './node-config.js';
 
 export const DEMO_SLUG = 'demo-bank';
@@ -90,6 +92,8 @@ export async function seedDemo(
   await call('PUT', '/v1/origins', created.secretKey, { origins });
   await call('PUT', '/v1/branding/draft', created.secretKey, DEMO_BRAND);
   await call('POST', '/v1/branding/publish', created.secretKey);
+  await call('PUT', '/v1/catalog', created.secretKey, DEMO_CATALOG);
+  await call('PUT', '/v1/pricing/plans', created.secretKey, DEMO_PLANS);
   const credentials = {
     note: 'Development credentials of the seeded demo tenant. Never use these in production.',
     edge: edge.url,

@@ -46,6 +46,7 @@ type RequestState =
 const IDLE: RequestState = { state: 'idle' };
 
 /**
+ * @tagname gw-pricing-calculator
  * @summary Lets a customer price one of the tenant's plans — plan, billing period, region,
  * seats and usage — and request it as a signed quote.
  *

@@ -6,6 +6,7 @@ import { KIT_VERSION } from '../core/define.js';
 import { directionOf } from '../core/localize.js';
 
 /**
+ * @tagname gw-provider
  * @summary Provides tenant config, theme, locale, direction and the edge client to every
  * GridWorks widget inside it.
  *
