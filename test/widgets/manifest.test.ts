@@ -1,0 +1,64 @@
+// The Custom Elements Manifest is generated from the components' JSDoc headers: every widget
+// documents its tag, events, parts and CSS custom properties there (STYLE rule 3).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+
+interface Declaration {
+  tagName?: string;
+  customElement?: boolean;
+  events?: { name: string }[];
+  cssParts?: { name: string }[];
+  cssProperties?: { name: string }[];
+  attributes?: { name: string }[];
+}
+
+test('the manifest documents every widget: tag, events, parts and component tokens', () => {
+  // The analyzer resolves --outdir against the working directory, so the folder lives in the repo's cache.
+  mkdirSync(join('node_modules', '.cache'), { recursive: true });
+  const dir = mkdtempSync(join('node_modules', '.cache', 'gw-cem-'));
+  try {
+    const run = spawnSync(
+      process.execPath,
+      [
+        'node_modules/@custom-elements-manifest/analyzer/cem.js',
+        'analyze',
+        '--litelement',
+        '--globs',
+        'widgets/**/*.component.ts',
+        '--outdir',
+        relative(process.cwd(), dir),
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(run.status, 0, run.stderr);
+    const manifest = JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8')) as {
+      modules: { declarations?: Declaration[] }[];
+    };
+    const elements = new Map(
+      manifest.modules
+        .flatMap((m) => m.declarations ?? [])
+        .filter((d) => d.customElement && d.tagName)
+        .map((d) => [d.tagName as string, d]),
+    );
+    for (const [tag, events] of [
+      ['gw-service-catalog', ['gw-service-select']],
+      ['gw-pricing-calculator', ['gw-quote-change', 'gw-quote-accept']],
+    ] as const) {
+      const element = elements.get(tag);
+      assert.ok(element, `${tag} is in the manifest`);
+      const names = (element.events ?? []).map((e) => e.name);
+      for (const event of events) assert.ok(names.includes(event), `${tag} documents ${event}`);
+      assert.ok((element.cssParts ?? []).length >= 3, `${tag} documents its parts`);
+      assert.ok(
+        (element.cssProperties ?? []).some((p) => p.name.startsWith(`--gw-${tag.slice(3)}-`)),
+        `${tag} documents its component tokens`,
+      );
+    }
+    assert.ok(elements.get('gw-provider'), 'gw-provider is in the manifest');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
