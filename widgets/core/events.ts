@@ -20,3 +20,10 @@ export interface GwLoadDetail {
   /** RFC 9457 `type` of the failure, when not ok. */
   error?: string;
 }
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    /** Every widget: its data loaded (`detail.ok`) or failed (`detail.error`: the problem type). */
+    'gw-load': GwEvent<GwLoadDetail>;
+  }
+}

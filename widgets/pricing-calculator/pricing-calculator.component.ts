@@ -7,6 +7,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import { ApiError } from '../core/api-client.js';
+import { emit, type GwLoadDetail } from '../core/events.js';
 import { GwElement } from '../core/gw-element.js';
 import { formatMoney, formatNumber, strings } from '../core/localize.js';
 import { hostReset, stateStyles } from '../core/styles.js';
@@ -56,6 +57,7 @@ const IDLE: RequestState = { state: 'idle' };
  *
  * @event {GwQuoteChangeEvent} gw-quote-change - The user changed the plan, billing period,
  *   region, seats or a quantity. `detail`: `{ planId, selection, quote }`. Not fired on load.
+ * @event gw-load - The plans loaded (`detail.ok`) or failed (`detail.error`: the problem type).
  * @event {GwQuoteAcceptEvent} gw-quote-accept - The edge stored the requested quote.
  *   `detail`: `{ id, quote }` (the signed, stored quote).
  *
@@ -146,6 +148,12 @@ export class GwPricingCalculator extends GwElement {
       return body.plans;
     },
     args: () => [this.client] as const,
+    onComplete: () => emit<GwLoadDetail>(this, 'gw-load', { ok: true }),
+    onError: (error) =>
+      emit<GwLoadDetail>(this, 'gw-load', {
+        ok: false,
+        error: error instanceof ApiError ? error.type : 'unknown',
+      }),
   });
 
   readonly #online = () => {

@@ -1,6 +1,6 @@
 /** The events `<gw-service-catalog>` fires: `gw-*`, bubbling, composed, typed, not cancelable. */
 import type { CatalogService } from '../../edge/contracts/catalog.js';
-import { GwEvent, type GwLoadDetail } from '../core/events.js';
+import { GwEvent } from '../core/events.js';
 
 export interface GwServiceSelectDetail {
   serviceId: string;
@@ -53,7 +53,5 @@ declare global {
     'gw-service-select': GwServiceSelectEvent;
     'gw-filter-change': GwFilterChangeEvent;
     'gw-compare-change': GwCompareChangeEvent;
-    // Kit-wide (core/events.ts defines its detail); declared here until core declares it.
-    'gw-load': GwEvent<GwLoadDetail>;
   }
 }
