@@ -199,6 +199,8 @@ export const pricingRoutes = () =>
     .openapi(getPlans, async (c) => {
       const plans = await loadPlans(c, tenantOf(c).id);
       c.header('Cache-Control', 'private, max-age=60');
+      // Two tenants' widgets may share a page: the cached answer is per credential.
+      c.header('Vary', 'Origin, Authorization');
       return c.json(plans, 200);
     })
     .openapi(putPlans, async (c) => {

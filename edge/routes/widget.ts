@@ -84,6 +84,8 @@ export const widgetRoutes = () =>
           ? { family: brand.typography.fontFamily, source: brand.typography.fontSource }
           : null;
       c.header('Cache-Control', 'private, max-age=60');
+      // Two tenants' widgets may share a page: the cached answer is per credential.
+      c.header('Vary', 'Origin, Authorization');
       return c.json(
         {
           tenant: { id: tenant.id, slug: tenant.slug, name: brand?.name ?? tenant.name },

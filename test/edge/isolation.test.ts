@@ -9,6 +9,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import type { Catalog } from '../../edge/contracts/catalog.js';
+import type {
+  IssuedQuote,
+  PricingPlans,
+  Selection,
+} from '../../widgets/pricing-calculator/pricing.contract.js';
 import {
   createTenant,
   createTestEdge,
@@ -22,8 +28,13 @@ import {
 type Kind = 'operator' | 'secret' | 'publishable' | 'token' | 'anonymous';
 const KINDS: readonly Kind[] = ['operator', 'secret', 'publishable', 'token', 'anonymous'];
 
-/** Who a route serves: decides which credential kinds it must refuse. */
-type Guard = 'operator' | 'secret' | 'widget' | 'public';
+/**
+ * Who a route serves: decides which credential kinds it must refuse. `widget` reads accept a
+ * publishable key, a widget token, or nothing at all on the tenant's own domain;
+ * `widget-write` accepts the same keys but never nothing (`onDomain: false`);
+ * `widget-or-backend` accepts widget credentials or a secret key (the bank's backend).
+ */
+type Guard = 'operator' | 'secret' | 'widget' | 'widget-write' | 'widget-or-backend' | 'public';
 
 interface World extends TestTenant {
   name: string;
@@ -44,17 +55,28 @@ interface World extends TestTenant {
   token: string;
   jti: string;
   previewLink: string;
+  /** The catalog as stored (the PUT's answer), and its ETag. */
+  catalog: Catalog;
+  catalogEtag: string;
+  /** The pricing plans as stored (the PUT's answer). */
+  plans: PricingPlans;
+  /** One quote the tenant's widget token had issued. */
+  quote: IssuedQuote;
 }
 
 interface Req {
   path: string;
   body?: unknown;
+  /** Extra request headers, on top of the credential's. */
+  headers?: Record<string, string>;
 }
 
 /** A request aimed at the victim, and what a credential the route accepts gets for it. */
 interface Attack extends Req {
   /** Statuses for an accepted credential of the attacker (on the edge's own host). */
   status: readonly number[];
+  /** Strings of the attacker's own that a 2xx answer must contain (it got its own data). */
+  shows?: readonly string[];
   why?: string;
 }
 
@@ -88,6 +110,139 @@ const brandOf = (slug: string, name: string, primary: string) => ({
   name,
   colors: { primary },
 });
+
+/** A tenant's catalog: names carry its own word, so no two tenants share one. */
+const catalogOf = (word: string): Catalog => ({
+  categories: [
+    { id: 'accounts', name: `${word} Accounts` },
+    { id: 'lending', name: `${word} Lending` },
+  ],
+  services: [
+    {
+      id: 'vault',
+      name: `${word} Vault`,
+      category: 'accounts',
+      summary: `Safekeeping for ${word} customers.`,
+      regions: ['IN'],
+      compliance: ['RBI'],
+      tiers: [
+        {
+          id: 'standard',
+          name: 'Standard',
+          features: ['Daily statements'],
+          sla: { uptimePercent: 99.9, supportResponseMinutes: 60 },
+          priceFrom: { amountMinor: 99_900, currency: 'INR', period: 'month' },
+        },
+      ],
+    },
+    {
+      id: 'bridge-loan',
+      name: `${word} Bridge Loan`,
+      category: 'lending',
+      summary: `Short-term credit for ${word} businesses.`,
+      regions: ['IN', 'SG'],
+      compliance: [],
+      tiers: [
+        {
+          id: 'standard',
+          name: 'Standard',
+          features: ['Same-day decision'],
+          sla: { uptimePercent: 99.5, supportResponseMinutes: 240 },
+        },
+      ],
+    },
+  ],
+});
+
+/** A tenant's plans: ids and names carry its slug and word, so no two tenants share one. */
+const plansOf = (slug: string, word: string): PricingPlans => ({
+  plans: [
+    {
+      id: `${slug}-starter`,
+      name: `${word} Starter`,
+      currency: 'INR',
+      baseFee: 1_999_00,
+      seats: { unitPrice: 199_00, included: 1, min: 1, max: 50, default: 5 },
+      usage: [],
+      annualDiscountBp: 1000,
+      regions: [{ region: 'IN', taxes: [{ name: 'GST', rateBp: 1800 }] }],
+    },
+    {
+      id: `${slug}-scale`,
+      name: `${word} Scale`,
+      currency: 'INR',
+      baseFee: 9_999_00,
+      seats: { unitPrice: 149_00, included: 10, min: 5, max: 500, default: 20 },
+      usage: [
+        {
+          id: 'transfers',
+          name: 'Transfers',
+          unit: 'transfers',
+          mode: 'graduated',
+          per: 1,
+          tiers: [
+            { upTo: 1000, unitPrice: 0, flatFee: 0 },
+            { upTo: null, unitPrice: 2_00, flatFee: 0 },
+          ],
+          min: 0,
+          max: 100_000,
+          default: 2000,
+          step: 100,
+        },
+      ],
+      annualDiscountBp: 1500,
+      regions: [{ region: 'IN', taxes: [{ name: 'GST', rateBp: 1800 }] }],
+    },
+  ],
+});
+
+/** A selection every tenant's first plan can price. */
+const SELECTION: Selection = { billing: 'monthly', region: 'IN', seats: 5, usage: {} };
+
+const planIdOf = (t: World) => t.plans.plans[0]?.id ?? '';
+const catalogNamesOf = (t: World) => [
+  ...t.catalog.categories.map((c) => c.name),
+  ...t.catalog.services.map((s) => s.name),
+];
+const planNamesOf = (t: World) => t.plans.plans.map((p) => p.name);
+
+/** The tenant's catalog with its first service renamed: a real change, undone by a re-PUT. */
+const editedCatalog = (t: World): Catalog => ({
+  ...t.catalog,
+  services: t.catalog.services.map((s, i) => (i === 0 ? { ...s, name: `${s.name} Edited` } : s)),
+});
+const editedPlans = (t: World): PricingPlans => ({
+  plans: t.plans.plans.map((p, i) => (i === 0 ? { ...p, name: `${p.name} Edited` } : p)),
+});
+
+/**
+ * The owner replaces a document with an edited copy, which its widgets then read while every
+ * other tenant's stays as built; the request returned puts the original back.
+ */
+async function replacesOnlyItsOwn(
+  ctx: Ctx,
+  owner: World,
+  path: string,
+  edit: (t: World) => unknown,
+  original: (t: World) => unknown,
+): Promise<Own> {
+  const read = (t: World) =>
+    ctx.edge.call('GET', path, { auth: t.publishableKey, headers: { origin: t.origins[0] ?? '' } });
+  await json(
+    await ctx.edge.call('PUT', path, { auth: owner.secretKey, body: edit(owner) }),
+    `${owner.slug} edits ${path}`,
+    200,
+  );
+  assert.deepEqual(await json(await read(owner), `${owner.slug} reads ${path}`, 200), edit(owner));
+  for (const other of ctx.tenants.filter((t) => t.id !== owner.id)) {
+    assert.deepEqual(
+      await json(await read(other), `${other.slug} reads ${path}`, 200),
+      original(other),
+      `${owner.slug}'s edit of ${path} reached ${other.slug}`,
+    );
+  }
+  return { path, body: original(owner), status: [200], shows: [JSON.stringify(original(owner))] };
+}
 
 /** Swaps the signature of `signer`'s preview link onto `victim`'s payload. */
 const forgedLink = (victim: World, signer: World) =>
@@ -396,6 +551,60 @@ const FIXTURES: Record<string, Fixture> = {
       return { path: `/v1/tokens/${jti}`, status: [204] };
     },
   },
+  // Nothing in the request names a tenant: the attacker changes its own catalog (and changes it
+  // back, so its world stays as built); the victim's is checked unchanged afterwards.
+  'PUT /v1/catalog': {
+    guard: 'secret',
+    attacks: (victim, attacker) => [
+      {
+        path: '/v1/catalog',
+        body: editedCatalog(attacker),
+        status: [200],
+        shows: [`${attacker.catalog.services[0]?.name} Edited`],
+        why: "the attacker's own catalog, edited",
+      },
+      {
+        path: '/v1/catalog',
+        body: attacker.catalog,
+        status: [200],
+        why: "the attacker's own catalog, restored",
+      },
+      {
+        path: '/v1/catalog',
+        body: { ...attacker.catalog, tenantId: victim.id },
+        status: [422],
+        why: "the victim's tenant id in the body",
+      },
+    ],
+    own: (ctx, owner) =>
+      replacesOnlyItsOwn(ctx, owner, '/v1/catalog', editedCatalog, (t) => t.catalog),
+  },
+  'PUT /v1/pricing/plans': {
+    guard: 'secret',
+    attacks: (victim, attacker) => [
+      {
+        path: '/v1/pricing/plans',
+        body: editedPlans(attacker),
+        status: [200],
+        shows: [`${planNamesOf(attacker)[0]} Edited`],
+        why: "the attacker's own plans, edited",
+      },
+      {
+        path: '/v1/pricing/plans',
+        body: attacker.plans,
+        status: [200],
+        why: "the attacker's own plans, restored",
+      },
+      {
+        path: '/v1/pricing/plans',
+        body: { ...attacker.plans, tenantId: victim.id },
+        status: [422],
+        why: "the victim's tenant id in the body",
+      },
+    ],
+    own: (ctx, owner) =>
+      replacesOnlyItsOwn(ctx, owner, '/v1/pricing/plans', editedPlans, (t) => t.plans),
+  },
 
   'POST /v1/domains': {
     guard: 'secret',
@@ -471,14 +680,86 @@ const FIXTURES: Record<string, Fixture> = {
       shows: [o.slug, '--gw-sys-'],
     })),
   },
+  // Nothing in the request names a tenant: the attacker's credential gets its own catalog.
+  'GET /v1/catalog': {
+    guard: 'widget',
+    attacks: (victim, attacker) => [
+      { path: '/v1/catalog', status: [200], shows: catalogNamesOf(attacker) },
+      {
+        path: '/v1/catalog',
+        headers: { 'if-none-match': victim.catalogEtag },
+        status: [200],
+        shows: catalogNamesOf(attacker),
+        why: "the victim's ETag is no match for the attacker's catalog",
+      },
+    ],
+    own: same((o) => ({ path: '/v1/catalog', status: [200], shows: catalogNamesOf(o) })),
+  },
+  'GET /v1/pricing/plans': {
+    guard: 'widget',
+    attacks: (_victim, attacker) => [
+      { path: '/v1/pricing/plans', status: [200], shows: planNamesOf(attacker) },
+    ],
+    own: same((o) => ({ path: '/v1/pricing/plans', status: [200], shows: planNamesOf(o) })),
+  },
+
+  // ---- widget writes (publishable key or widget token; never nothing, even on the domain) --
+  'POST /v1/quotes': {
+    guard: 'widget-write',
+    attacks: (victim, attacker) => [
+      {
+        path: '/v1/quotes',
+        body: { planId: planIdOf(victim), selection: SELECTION },
+        status: [422],
+        why: "the victim's plan id, priced with the attacker's credential",
+      },
+      {
+        path: '/v1/quotes',
+        body: { planId: planIdOf(attacker), selection: SELECTION, tenantId: victim.id },
+        status: [422],
+        why: "the victim's tenant id in the body",
+      },
+      // The attacker's own plan: a quote of the attacker's own, priced by its own plan.
+      {
+        path: '/v1/quotes',
+        body: { planId: planIdOf(attacker), selection: SELECTION },
+        status: [201],
+        shows: [attacker.id, planNamesOf(attacker)[0] ?? ''],
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/quotes',
+      body: { planId: planIdOf(o), selection: SELECTION },
+      status: [201],
+      shows: [o.id, planIdOf(o), planNamesOf(o)[0] ?? ''],
+    })),
+  },
+
+  // ---- widget credentials or the bank's backend (secret key with applications:read) --------
+  'GET /v1/quotes/:id': {
+    guard: 'widget-or-backend',
+    attacks: (victim, attacker) => [
+      { path: `/v1/quotes/${victim.quote.id}`, status: [404] },
+      {
+        path: `/v1/quotes/${attacker.quote.id}`,
+        status: [200],
+        shows: [attacker.quote.id, attacker.quote.signature],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/quotes/${o.quote.id}`,
+      status: [200],
+      shows: [o.quote.id, o.quote.signature, planNamesOf(o)[0] ?? ''],
+    })),
+  },
 };
 
 // ---- the world: three tenants with data on every resource --------------------------------
 
 const SPECS = [
-  { slug: 'aardvark', name: 'Aardvark Savings', primary: '#ffd400' },
-  { slug: 'bison', name: 'Bison Mutual', primary: '#0057b8' },
-  { slug: 'coyote', name: 'Coyote Credit Union', primary: '#2e7d32' },
+  { slug: 'aardvark', name: 'Aardvark Savings', primary: '#ffd400', word: 'Burrow' },
+  { slug: 'bison', name: 'Bison Mutual', primary: '#0057b8', word: 'Prairie' },
+  { slug: 'coyote', name: 'Coyote Credit Union', primary: '#2e7d32', word: 'Canyon' },
 ] as const;
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -551,10 +832,32 @@ async function buildWorld(): Promise<Ctx> {
     );
     const keyId = (kind: string) =>
       listed.items.find((k) => k.kind === kind && k.id !== extra.key.id)?.id ?? '';
+    // The token carries every scope a widget route of the matrix needs.
     const minted = await mintToken(edge, base, {
-      scopes: ['config:read'],
+      scopes: ['config:read', 'catalog:read', 'pricing:read', 'quotes:write'],
       origin: origins[0] ?? '',
     });
+    const catalogRes = await edge.call('PUT', '/v1/catalog', {
+      auth,
+      body: catalogOf(spec.word),
+    });
+    const catalogEtag = catalogRes.headers.get('etag') ?? '';
+    const catalog = await json<Catalog>(catalogRes, 'catalog', 200);
+    assert.match(catalogEtag, /^"[0-9a-f]{16}"$/);
+    const plans = await json<PricingPlans>(
+      await edge.call('PUT', '/v1/pricing/plans', { auth, body: plansOf(spec.slug, spec.word) }),
+      'plans',
+      200,
+    );
+    const issued = await json<IssuedQuote>(
+      await edge.call('POST', '/v1/quotes', {
+        auth: minted.token,
+        headers: { origin: origins[0] ?? '' },
+        body: { planId: plans.plans[0]?.id, selection: SELECTION },
+      }),
+      'quote',
+      201,
+    );
     const preview = await json<{ url: string }>(
       await edge.call('POST', '/v1/branding/preview', { auth }),
       'preview',
@@ -588,6 +891,10 @@ async function buildWorld(): Promise<Ctx> {
       token: minted.token,
       jti: minted.jti,
       previewLink: preview.url.split('/v1/branding/preview/')[1] ?? '',
+      catalog,
+      catalogEtag,
+      plans,
+      quote: issued,
     });
   }
   return { edge, tenants };
@@ -631,6 +938,11 @@ function secretsOf(t: World): Map<string, string> {
     ['pending domain', t.pendingDomain],
     ...t.challenges.map((c, i): [string, string] => [`domain challenge ${i}`, c]),
     ...t.origins.map((o, i): [string, string] => [`origin ${i}`, o]),
+    ...catalogNamesOf(t).map((n, i): [string, string] => [`catalog name ${i}`, n]),
+    ['catalog etag', t.catalogEtag],
+    ...planNamesOf(t).map((n, i): [string, string] => [`plan name ${i}`, n]),
+    ['quote id', t.quote.id],
+    ['quote signature', t.quote.signature],
   ]);
 }
 
@@ -681,6 +993,8 @@ const ACCEPTS: Record<Guard, readonly Kind[]> = {
   operator: ['operator'],
   secret: ['secret'],
   widget: ['publishable', 'token'],
+  'widget-write': ['publishable', 'token'],
+  'widget-or-backend': ['publishable', 'token', 'secret'],
   public: KINDS,
 };
 
@@ -695,7 +1009,8 @@ function expected(
 ): readonly number[] | undefined {
   // The operator key is not any tenant's: operator routes reaching every tenant is its job.
   if (guard === 'operator' && kind === 'operator') return undefined;
-  // Nothing at all on the victim's own domain is the victim's public face (its widgets).
+  // Nothing at all on the victim's own domain is the victim's public face (its widgets' reads);
+  // writes and backend reads still need a credential there (401 below).
   if (guard === 'widget' && kind === 'anonymous' && host === 'victim-domain') return undefined;
   if (ACCEPTS[guard].includes(kind)) {
     if (guard === 'public') return attack.status;
@@ -792,7 +1107,7 @@ describe('tenant isolation matrix', () => {
                   path: attack.path,
                   ...(cred.auth ? { auth: cred.auth } : {}),
                   ...(attack.body !== undefined ? { body: attack.body } : {}),
-                  headers: cred.headers,
+                  headers: { ...cred.headers, ...attack.headers },
                   ...(host === 'victim-domain' ? { host: victim.domain } : {}),
                 };
                 const { res, text } = await send(ctx, sent);
@@ -801,6 +1116,9 @@ describe('tenant isolation matrix', () => {
                   failures.push(
                     `${cell}: expected ${want.join('/')}, got ${res.status} ${text.slice(0, 200)}`,
                   );
+                } else if (res.status < 300) {
+                  const lacks = (attack.shows ?? []).filter((s) => !text.includes(s));
+                  if (lacks.length > 0) failures.push(`${cell}: answer lacks ${lacks.join(', ')}`);
                 }
                 const leaks = leaked(victim, sent, res, text);
                 if (leaks.length > 0) failures.push(`${cell}: answer holds ${leaks.join(', ')}`);
@@ -835,7 +1153,7 @@ describe('tenant isolation matrix', () => {
               path: own.path,
               ...(cred.auth ? { auth: cred.auth } : {}),
               ...(own.body !== undefined ? { body: own.body } : {}),
-              headers: cred.headers,
+              headers: { ...cred.headers, ...own.headers },
               ...(host === 'victim-domain' ? { host: owner.domain } : {}),
             };
             const { res, text } = await send(ctx, sent);
@@ -857,7 +1175,7 @@ describe('tenant isolation matrix', () => {
           const { res, text } = await send(ctx, {
             method,
             path: own.path,
-            headers: { origin: owner.origins[0] ?? '' },
+            headers: { origin: owner.origins[0] ?? '', ...own.headers },
             host: owner.domain,
           });
           assert.ok(
@@ -865,6 +1183,22 @@ describe('tenant isolation matrix', () => {
             `${route}: got ${res.status} ${text.slice(0, 300)}`,
           );
           for (const s of own.shows ?? []) assert.ok(text.includes(s), `answer lacks ${s}`);
+        });
+      }
+      if (fixture.guard === 'widget-write' || fixture.guard === 'widget-or-backend') {
+        test('negative control: nothing at all is refused even on the tenant’s own domain', async () => {
+          const owner = ctx.tenants[0] as World;
+          const own = await fixture.own(ctx, owner, 'anonymous');
+          const sent: Sent = {
+            method,
+            path: own.path,
+            ...(own.body !== undefined ? { body: own.body } : {}),
+            headers: { origin: owner.origins[0] ?? '', ...own.headers },
+            host: owner.domain,
+          };
+          const { res, text } = await send(ctx, sent);
+          assert.equal(res.status, 401, `${route}: ${text.slice(0, 300)}`);
+          assert.deepEqual(leaked(owner, sent, res, text), []);
         });
       }
     });
@@ -875,7 +1209,10 @@ describe('tenant isolation matrix', () => {
   });
 });
 
-/** The tenant's theme, keys, token, origins, draft and domain are as `buildWorld` left them. */
+/**
+ * The tenant's theme, keys, token, origins, draft, domains, catalog, plans and quote are as
+ * `buildWorld` left them.
+ */
 async function assertIntact(ctx: Ctx, t: World): Promise<void> {
   const { edge } = ctx;
   const origin = t.origins[0] ?? '';
@@ -942,4 +1279,48 @@ async function assertIntact(ctx: Ctx, t: World): Promise<void> {
       [t.pendingDomain, 'pending', 0],
     ].sort(),
   );
+  const catalogRes = await edge.call('GET', '/v1/catalog', {
+    auth: t.publishableKey,
+    headers: { origin },
+  });
+  const catalogEtag = catalogRes.headers.get('etag');
+  assert.deepEqual(
+    await json(catalogRes, `${t.slug} catalog`, 200),
+    t.catalog,
+    `${t.slug}: catalog changed`,
+  );
+  assert.equal(catalogEtag, t.catalogEtag, `${t.slug}: catalog ETag changed`);
+  assert.deepEqual(
+    await json(
+      await edge.call('GET', '/v1/pricing/plans', { auth: t.token, headers: { origin } }),
+      `${t.slug} plans`,
+      200,
+    ),
+    t.plans,
+    `${t.slug}: plans changed`,
+  );
+  assert.deepEqual(
+    await json(
+      await edge.call('GET', `/v1/quotes/${t.quote.id}`, { auth: t.secretKey }),
+      `${t.slug} quote`,
+      200,
+    ),
+    t.quote,
+    `${t.slug}: quote changed`,
+  );
+  // Straight from the database: every quote filed under the tenant is its own, priced by one of
+  // its own plans (attackers' quotes land in their own tenants, never here).
+  const rows = ctx.edge.sqlite
+    .prepare('SELECT id, json FROM quotes WHERE tenant_id = ?')
+    .all(t.id) as { id: string; json: string }[];
+  assert.ok(
+    rows.some((r) => r.id === t.quote.id),
+    `${t.slug}: quote row missing`,
+  );
+  const planIds = t.plans.plans.map((p) => p.id);
+  for (const row of rows) {
+    const stored = JSON.parse(row.json) as IssuedQuote;
+    assert.equal(stored.tenantId, t.id, `${t.slug}: quote ${row.id} names another tenant`);
+    assert.ok(planIds.includes(stored.planId), `${t.slug}: quote ${row.id} prices a foreign plan`);
+  }
 }
