@@ -23,7 +23,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     minify: true,
-    sourcemap: true,
+    // Maps for debugging and size analysis, without a sourceMappingURL comment in what ships.
+    sourcemap: 'hidden',
     modulePreload: false,
     rollupOptions: {
       input: WIDGET_ENTRIES,

@@ -48,6 +48,10 @@ function start(): void {
   };
   // The whole document provides the context; a <gw-provider> inside still overrides it.
   new ContextProvider(document.documentElement, { context: gwContext, initialValue: value });
+  // Theme and config start loading now, alongside the widgets' own code.
+  value.client.theme().catch(() => {
+    // Each widget reports load failures itself.
+  });
 
   const requested = new Set<string>();
   const load = (root: ParentNode) => {

@@ -124,6 +124,9 @@ export async function startNodeEdge(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`;
+  // Asked for any free port (PORT=0): the public URL, unless given, is the one just bound.
+  if (settings.port === 0 && new URL(deps.config.publicUrl).port === '0')
+    deps.config.publicUrl = url;
   // Pending custom domains are re-checked on their backoff schedule.
   let rechecking = false;
   const recheckTimer = setInterval(() => {

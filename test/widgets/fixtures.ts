@@ -67,8 +67,12 @@ export function fakeEdge(
     const url = new URL(String(input), location.origin);
     const method = init?.method ?? 'GET';
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    requests.push({ method, path: url.pathname + url.search, body });
+    // The publishable key rides in `?pk=` on reads; tests match requests by path.
+    requests.push({ method, path: url.pathname, body });
     if (url.pathname.startsWith('/themes/dist/')) return fetch(url);
+    if (url.pathname === '/v1/themes/current.css' && !table.has('GET /v1/themes/current.css')) {
+      return preset ? fetch(`/themes/dist/${preset}.css`) : problem(404, 'no-theme');
+    }
     const route = table.get(`${method} ${url.pathname}`);
     return route
       ? route({ method, path: url.pathname + url.search, body })

@@ -105,12 +105,20 @@ export class ApiClient {
       throw new ApiError(401, 'token-unavailable', 'The page could not provide a widget token.');
     }
     const headers: Record<string, string> = {};
-    if (credential) headers.authorization = `Bearer ${credential}`;
+    const method = init.method ?? 'GET';
+    let url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
+    if (credential && method === 'GET' && credential === this.#publishableKey) {
+      // The publishable key is public: on reads it rides in the URL, which keeps the request
+      // "simple" for CORS — no preflight round trip before each URL.
+      url += `${url.includes('?') ? '&' : '?'}pk=${encodeURIComponent(credential)}`;
+    } else if (credential) {
+      headers.authorization = `Bearer ${credential}`;
+    }
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await this.#fetch(path.startsWith('http') ? path : `${this.baseUrl}${path}`, {
-        method: init.method ?? 'GET',
+      response = await this.#fetch(url, {
+        method,
         headers,
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: init.signal,
@@ -151,10 +159,17 @@ export class ApiClient {
    * registered on the document (fonts declared inside shadow roots are ignored by browsers).
    */
   theme(): Promise<CSSStyleSheet | undefined> {
+    // The stylesheet and the config are fetched side by side: the current theme's URL needs
+    // no config, and the config only adds the font to register.
     this.#theme ??= (async () => {
-      const config = await this.config();
-      if (!config.theme) return undefined;
-      const response = await this.#send(config.theme.stylesheet, {});
+      const [response, config] = await Promise.all([
+        this.#send('/v1/themes/current.css', {}).catch((error: unknown) => {
+          if (error instanceof ApiError && error.status === 404) return undefined; // No theme yet.
+          throw error;
+        }),
+        this.config(),
+      ]);
+      if (!response || !config.theme) return undefined;
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(await response.text());
       registerFont(config.theme.font);

@@ -36,13 +36,27 @@ function cached(key: string, make: () => Intl.NumberFormat): Intl.NumberFormat {
   return format;
 }
 
-/** Minor units per major unit for a currency, from Intl (INR 2, JPY 0, BHD 3…). */
+// Decimal places of the currencies tenants use, so the first price on a page does not pay for
+// building an extra Intl formatter just to ask; others are asked of Intl once.
+const MINOR_DIGITS: Record<string, number> = {
+  INR: 2,
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  SGD: 2,
+  AED: 2,
+  JPY: 0,
+};
+
+/** Minor units per major unit for a currency (INR 2, JPY 0, BHD 3…). */
 export function minorDigits(currency: string): number {
   return (
+    MINOR_DIGITS[currency] ??
     cached(
       `digits:${currency}`,
       () => new Intl.NumberFormat('en', { style: 'currency', currency }),
-    ).resolvedOptions().maximumFractionDigits ?? 2
+    ).resolvedOptions().maximumFractionDigits ??
+    2
   );
 }
 

@@ -6,17 +6,30 @@
 import { css } from 'lit';
 
 export const hostReset = css`
+  /* A host page's own rules reach the host element itself (a page's "* { color: red;
+     line-height: 3 }" matches it, and beats :host). What the widget inherits from its host is
+     therefore pinned with !important, which a page's ordinary rules cannot override; layout
+     properties (width, margin) stay the host page's to set. */
   :host {
-    all: initial;
     display: block;
-    box-sizing: border-box;
-    contain: content;
-    color: var(--gw-sys-color-on-surface, #1b1b1f);
+    box-sizing: border-box !important;
+    contain: layout style;
+    color: var(--gw-sys-color-on-surface, #1b1b1f) !important;
     background: var(--gw-sys-color-surface, #fdfcff);
-    font-family: var(--gw-sys-typescale-family-body, system-ui, sans-serif);
-    font-size: var(--gw-sys-typescale-body-size, 16px);
-    line-height: var(--gw-sys-typescale-body-line-height, 1.5);
-    text-align: start;
+    font-family: var(--gw-sys-typescale-family-body, system-ui, sans-serif) !important;
+    font-size: var(--gw-sys-typescale-body-size, 16px) !important;
+    font-weight: var(--gw-sys-typescale-body-weight, 400) !important;
+    font-style: normal !important;
+    line-height: var(--gw-sys-typescale-body-line-height, 1.5) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-align: start !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
+    visibility: visible !important;
+    cursor: auto;
     -webkit-text-size-adjust: 100%;
   }
   :host([hidden]) {

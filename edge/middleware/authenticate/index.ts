@@ -33,6 +33,13 @@ export const authenticate = (keyRing: KeyRing) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     if (header === undefined) {
+      // A publishable key is public: widgets may send it as `?pk=` on reads, which keeps the
+      // request "simple" (no Authorization header, so no CORS preflight per URL).
+      const pk = c.req.method === 'GET' ? c.req.query('pk') : undefined;
+      if (pk?.startsWith(KEY_PREFIX.publishable) && pk.length <= 100) {
+        c.set('caller', await identify(c, keyRing, pk));
+        return next();
+      }
       c.set('caller', { kind: 'anonymous' });
       return next();
     }
@@ -129,7 +136,7 @@ export const requireWidget = (
 ) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const caller = c.get('caller');
-    const origin = c.req.header('origin');
+    const origin = requestOrigin(c);
     if (caller.kind === 'token') {
       checkDomain(c, caller.tenant);
       if (origin !== caller.claims.org) {
@@ -158,6 +165,17 @@ export const requireWidget = (
     if (caller.kind === 'anonymous') throw unauthenticated();
     throw new Problem(403, 'forbidden', 'This route needs a widget token or a publishable key.');
   });
+
+/**
+ * The page origin a browser request comes from. Browsers omit `Origin` on same-origin GETs
+ * (a widget on the edge's own demo page, or on a custom domain's page); `Sec-Fetch-Site`,
+ * which page scripts cannot set, then says the page is the request's own origin.
+ */
+export function requestOrigin(c: Context<AppEnv>): string | undefined {
+  const origin = c.req.header('origin');
+  if (origin) return origin;
+  return c.req.header('sec-fetch-site') === 'same-origin' ? new URL(c.req.url).origin : undefined;
+}
 
 /** The tenant a request acts for: from its credential, or from its custom domain. */
 export function tenantOf(c: Context<AppEnv>): Tenant {
