@@ -13,7 +13,7 @@ import {
 import { Problem } from '../errors.js';
 import { requireOperator } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';
-import type { NewApiKey, Tenant } from '../store/store.js';
+import type { NewApiKey, Store, Tenant } from '../store/store.js';
 import { bearer, conflict, json, jsonBody, problems } from './openapi-helpers.js';
 
 const publicTenant = (t: Tenant) => ({
@@ -102,6 +102,27 @@ const rotateKey = createRoute({
   },
 });
 
+/** Suspends or resumes a tenant (audited); 404 for an unknown id. */
+async function changeStatus(
+  store: Store,
+  id: string,
+  action: 'suspend' | 'resume',
+): Promise<Tenant> {
+  const status = action === 'suspend' ? 'suspended' : 'active';
+  const audit = {
+    actor: 'operator',
+    action: `tenant.${action}`,
+    target: id,
+    beforeHash: null,
+    afterHash: null,
+  };
+  const tenant = (await store.setTenantStatus(id, status, audit))
+    ? await store.getTenant(id)
+    : undefined;
+  if (!tenant) throw new Problem(404, 'not-found', 'No such tenant.');
+  return tenant;
+}
+
 export const operatorRoutes = (keyRing: KeyRing) =>
   router()
     .openapi(createTenant, async (c) => {
@@ -167,32 +188,18 @@ export const operatorRoutes = (keyRing: KeyRing) =>
       const page = await c.get('deps').store.listTenants(cursor ?? null, limit);
       return c.json({ items: page.items.map(publicTenant), nextCursor: page.nextCursor }, 200);
     })
-    .openapi(setStatus('suspend'), async (c) => {
-      const { id } = c.req.valid('param');
-      const changed = await c.get('deps').store.setTenantStatus(id, 'suspended', {
-        actor: 'operator',
-        action: 'tenant.suspend',
-        target: id,
-        beforeHash: null,
-        afterHash: null,
-      });
-      const tenant = changed ? await c.get('deps').store.getTenant(id) : undefined;
-      if (!tenant) throw new Problem(404, 'not-found', 'No such tenant.');
-      return c.json(publicTenant(tenant), 200);
-    })
-    .openapi(setStatus('resume'), async (c) => {
-      const { id } = c.req.valid('param');
-      const changed = await c.get('deps').store.setTenantStatus(id, 'active', {
-        actor: 'operator',
-        action: 'tenant.resume',
-        target: id,
-        beforeHash: null,
-        afterHash: null,
-      });
-      const tenant = changed ? await c.get('deps').store.getTenant(id) : undefined;
-      if (!tenant) throw new Problem(404, 'not-found', 'No such tenant.');
-      return c.json(publicTenant(tenant), 200);
-    })
+    .openapi(setStatus('suspend'), async (c) =>
+      c.json(
+        publicTenant(await changeStatus(c.get('deps').store, c.req.valid('param').id, 'suspend')),
+        200,
+      ),
+    )
+    .openapi(setStatus('resume'), async (c) =>
+      c.json(
+        publicTenant(await changeStatus(c.get('deps').store, c.req.valid('param').id, 'resume')),
+        200,
+      ),
+    )
     .openapi(stageKey, async (c) => c.json({ staged: await keyRing.stage() }, 201))
     .openapi(rotateKey, async (c) => {
       try {
