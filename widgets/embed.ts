@@ -8,10 +8,9 @@
  * (`data-publishable-key`, `data-api`, `data-locale`, `data-mode`), then imports only the
  * widgets present on the page — and any added later. Loading it twice is harmless.
  */
-import { ContextProvider } from '@lit/context';
 import { ApiClient } from './core/api-client.js';
 import { type GwContext, gwContext, type Mode } from './core/context.js';
-import { directionOf } from './core/localize.js';
+import { directionOf } from './core/direction.js';
 
 /** Widget tags and their entry files, built next to this script. */
 export const WIDGET_ENTRIES: Record<string, string> = {
@@ -46,8 +45,18 @@ function start(): void {
     dir: directionOf(locale),
     mode,
   };
-  // The whole document provides the context; a <gw-provider> inside still overrides it.
-  new ContextProvider(document.documentElement, { context: gwContext, initialValue: value });
+  // The whole document provides the context (the @lit/context protocol, answered by hand: the
+  // value never changes, so the loader needs no provider class). A <gw-provider> inside
+  // answers its own descendants first.
+  document.documentElement.addEventListener('context-request', (event) => {
+    const request = event as Event & {
+      context?: unknown;
+      callback?: (value: GwContext, unsubscribe?: () => void) => void;
+    };
+    if (request.context !== gwContext || typeof request.callback !== 'function') return;
+    event.stopPropagation();
+    request.callback(value, () => {});
+  });
   // Theme and config start loading now, alongside the widgets' own code.
   value.client.theme().catch(() => {
     // Each widget reports load failures itself.

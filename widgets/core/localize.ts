@@ -3,21 +3,17 @@
  * translations typed against it (a missing key fails the type-check); English is the fallback.
  * Numbers and money go through Intl, never by hand.
  */
-import type { Direction } from './context.js';
+import { directionOf } from './direction.js';
+
+export { directionOf };
 
 export const LANGUAGES = ['en', 'hi', 'ar', 'fr', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
-
-const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
 /** The language of a BCP 47 tag that the kit has translations for, else English. */
 export function languageOf(locale: string): Language {
   const base = locale.toLowerCase().split('-')[0] ?? 'en';
   return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
-}
-
-export function directionOf(locale: string): Direction {
-  return RTL.has(locale.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
 }
 
 /** Picks the strings for a locale from a complete table. */
