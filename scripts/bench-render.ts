@@ -33,7 +33,7 @@
  * check once no `[part~=skeleton]` / `[aria-busy=true]` is left in its shadow root.
  *
  * With --json, stdout holds exactly one JSON object; everything else goes to stderr. `meetsGoal`
- * compares the p90 with the goal. Exits non-zero on any failure: a page error or warning, a
+ * compares the median with the goal (the issue's measure: median time to first themed paint). Exits non-zero on any failure: a page error or warning, a
  * failed request, or a load in which no widget was painted with its theme within 15 s.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -539,7 +539,7 @@ async function main(): Promise<void> {
     const firsts = samples.map((s) => s.firstMs);
     const medianMs = round(median(firsts));
     const p90Ms = round(percentile(firsts, 90));
-    const meetsGoal = p90Ms <= GOAL_MS;
+    const meetsGoal = medianMs <= GOAL_MS;
     const missing = [...new Set(samples.flatMap((s) => s.missing))];
     if (missing.length > 0) {
       process.stderr.write(
@@ -597,7 +597,7 @@ async function main(): Promise<void> {
           `  ${r.name.padEnd(44)}${r.startMs.toFixed(1).padStart(8)} →${r.endMs.toFixed(1).padStart(8)}`,
       ),
       '',
-      `goal: p90 ≤ ${GOAL_MS} ms (${p90Ms} ms) — ${meetsGoal ? 'met' : 'NOT met'}`,
+      `goal: median ≤ ${GOAL_MS} ms (${medianMs} ms; p90 ${p90Ms} ms) — ${meetsGoal ? 'met' : 'NOT met'}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
