@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { compileTheme } from '../../themes/compile.js';
 import { newId } from '../auth/credentials.js';
 import { signLink, verifyLink } from '../auth/signed-links.js';
+import type { EdgeDeps } from '../deps.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';
+import type { BrandingDraft } from '../store/store.js';
 import { bearer, conflict, json, jsonBody, problems } from './openapi-helpers.js';
 
 const tags = ['Branding'];
@@ -170,6 +172,22 @@ const previewCss = createRoute({
 });
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The draft a preview link shows, while the link is valid and the draft unchanged; else 404. */
+async function draftOfLink(deps: EdgeDeps, link: string): Promise<BrandingDraft> {
+  const payload = await verifyLink(link, deps.config.previewSecret, deps.clock.now());
+  const tenant =
+    typeof payload?.tid === 'string' ? await deps.store.getTenant(payload.tid) : undefined;
+  const draft = tenant ? await deps.store.getDraft(tenant.id) : undefined;
+  if (!draft || draft.hash !== payload?.hash) {
+    throw new Problem(
+      404,
+      'preview-expired',
+      'This preview link is invalid, expired or superseded by a newer draft.',
+    );
+  }
+  return draft;
+}
 
 export const brandingRoutes = () =>
   router()
@@ -336,23 +354,7 @@ export const brandingRoutes = () =>
     })
     .openapi(previewPage, async (c) => {
       const { link } = c.req.valid('param');
-      const payload = await verifyLink(
-        link,
-        c.get('deps').config.previewSecret,
-        c.get('deps').clock.now(),
-      );
-      const tenant =
-        payload && typeof payload.tid === 'string'
-          ? await c.get('deps').store.getTenant(payload.tid)
-          : undefined;
-      const draft = tenant ? await c.get('deps').store.getDraft(tenant.id) : undefined;
-      if (!tenant || !draft || draft.hash !== payload?.hash) {
-        throw new Problem(
-          404,
-          'preview-expired',
-          'This preview link is invalid, expired or superseded by a newer draft.',
-        );
-      }
+      const draft = await draftOfLink(c.get('deps'), link);
       const brand = JSON.parse(draft.brandJson) as { name: string; slug: string };
       c.header(
         'Content-Security-Policy',
@@ -374,17 +376,7 @@ export const brandingRoutes = () =>
     })
     .openapi(previewCss, async (c) => {
       const { link } = c.req.valid('param');
-      const payload = await verifyLink(
-        link,
-        c.get('deps').config.previewSecret,
-        c.get('deps').clock.now(),
-      );
-      const draft =
-        payload && typeof payload.tid === 'string'
-          ? await c.get('deps').store.getDraft(payload.tid)
-          : undefined;
-      if (!draft || draft.hash !== payload?.hash)
-        throw new Problem(404, 'preview-expired', 'This preview link is invalid or expired.');
+      const draft = await draftOfLink(c.get('deps'), link);
       const page =
         '.card{background:var(--gw-sys-color-surface);color:var(--gw-sys-color-on-surface);font-family:var(--gw-sys-typescale-family-body);padding:24px;margin:16px;border-radius:var(--gw-sys-shape-corner-large)}' +
         '.card button{background:var(--gw-sys-color-primary);color:var(--gw-sys-color-on-primary);border:0;padding:8px 16px;border-radius:var(--gw-sys-shape-corner-medium)}' +

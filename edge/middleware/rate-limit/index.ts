@@ -53,7 +53,8 @@ export class MemoryRateLimiter implements RateLimiter {
     const now = this.#now();
     const perMs = limitPerMinute / 60_000;
     const state = this.#buckets.get(bucket) ?? { tokens: limitPerMinute, at: now };
-    state.tokens = Math.min(limitPerMinute, state.tokens + (now - state.at) * perMs);
+    // A clock that steps back (NTP) must not drain the bucket.
+    state.tokens = Math.min(limitPerMinute, state.tokens + Math.max(0, now - state.at) * perMs);
     state.at = now;
     if (!this.#buckets.has(bucket)) {
       // Bounded memory: forget the oldest bucket (Map keeps insertion order).
