@@ -133,7 +133,7 @@ describe('preview links', () => {
       assert.equal((await edge.call('GET', freshPath)).status, 200);
       await edge.call('PUT', '/v1/branding/draft', {
         auth: tenant.secretKey,
-        body: { ...SUNBEAM_BRAND('bank-a'), name: 'Sunbeam Bank Two' },
+        body: { ...SUNBEAM_BRAND('bank-a'), colors: { primary: '#1f5135' } },
       });
       assert.equal((await edge.call('GET', freshPath)).status, 404, 'superseded');
     } finally {
