@@ -6,18 +6,8 @@
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-/** Secret-key scopes. A key may hold any subset; the tenant's first key holds all. */
-export const SECRET_SCOPES = [
-  'audit:read',
-  'applications:read',
-  'branding:write',
-  'chat:agent',
-  'domains:write',
-  'keys:write',
-  'origins:write',
-  'tokens:mint',
-] as const;
-export type SecretScope = (typeof SECRET_SCOPES)[number];
+// The scope list is part of the API contract; re-exported here for the key code.
+export { SECRET_SCOPES, type SecretScope } from '../contracts/admin.js';
 
 export const KEY_PREFIX = { secret: 'sk_live_', publishable: 'pk_live_' } as const;
 

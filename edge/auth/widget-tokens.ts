@@ -31,16 +31,10 @@ export const KEY_REFRESH_MS = 60_000;
 /** An unknown `kid` reloads the key set at most this often (it may be a key staged elsewhere). */
 const UNKNOWN_KID_RELOAD_MS = 1_000;
 
-/** What a widget token may allow; a token carries a subset. */
-export const WIDGET_SCOPES = [
-  'config:read',
-  'catalog:read',
-  'pricing:read',
-  'quotes:write',
-  'onboarding:write',
-  'chat:customer',
-] as const;
-export type WidgetScope = (typeof WIDGET_SCOPES)[number];
+// The scope list is part of the API contract; re-exported for the token code and its tests.
+import { WIDGET_SCOPES, type WidgetScope } from '../contracts/tokens.js';
+
+export { WIDGET_SCOPES, type WidgetScope };
 
 export interface WidgetClaims {
   iss: string;

@@ -56,7 +56,8 @@ export const tenantListSchema = z
   .object({ items: z.array(tenantSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'TenantList' });
 
-export const secretScopeSchema = z.enum([
+/** Secret-key scopes. A key may hold any subset; the tenant's first key holds all. */
+export const SECRET_SCOPES = [
   'audit:read',
   'applications:read',
   'branding:write',
@@ -65,7 +66,10 @@ export const secretScopeSchema = z.enum([
   'keys:write',
   'origins:write',
   'tokens:mint',
-]);
+] as const;
+export type SecretScope = (typeof SECRET_SCOPES)[number];
+
+export const secretScopeSchema = z.enum(SECRET_SCOPES);
 
 export const apiKeySchema = z
   .object({

@@ -1,14 +1,18 @@
 /** Widget-token minting: what a bank's backend sends and gets back. Imports only zod. */
 import { z } from 'zod';
 
-export const widgetScopeSchema = z.enum([
+/** What a widget token may allow; a token carries a subset. */
+export const WIDGET_SCOPES = [
   'config:read',
   'catalog:read',
   'pricing:read',
   'quotes:write',
   'onboarding:write',
   'chat:customer',
-]);
+] as const;
+export type WidgetScope = (typeof WIDGET_SCOPES)[number];
+
+export const widgetScopeSchema = z.enum(WIDGET_SCOPES);
 
 export const mintTokenSchema = z
   .strictObject({
