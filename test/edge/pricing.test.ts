@@ -489,7 +489,7 @@ describe('browser and edge totals agree', () => {
           }
         },
       ),
-      { numRuns: PROPERTY_RUNS, seed: Number(process.env.PRICING_SEED ?? Date.now() % 2 ** 31) },
+      { numRuns: PROPERTY_RUNS, seed: Number(process.env.PRICING_SEED ?? 20_261_121) },
     );
     assert.equal(outcomes.priced + outcomes.refused, PROPERTY_RUNS);
     // The generators must mostly produce priceable selections, or the property proves little.
