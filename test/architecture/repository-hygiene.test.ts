@@ -65,7 +65,10 @@ describe('repository hygiene', () => {
   test('.ci/run installs with a plain `npm ci` and no fallback', () => {
     const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
     const commands = ci.split('\n').filter((line) => !line.trim().startsWith('#'));
-    assert.ok(commands.some((line) => /^\s*npm ci\b/.test(line)), 'npm ci is run');
+    assert.ok(
+      commands.some((line) => /^\s*npm ci\b/.test(line)),
+      'npm ci is run',
+    );
     assert.ok(!commands.some((line) => /npm (install|i)\b/.test(line)), 'no npm install fallback');
   });
 
