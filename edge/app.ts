@@ -3,6 +3,7 @@
  * imports node:*, never touches a binding — `edge/adapters/*` do that and call `createApp`.
  */
 import { bodyLimit } from 'hono/body-limit';
+import { parseMasterKey, SecretBox } from './auth/secret-box.js';
 import { KeyRing } from './auth/widget-tokens.js';
 import type { EdgeDeps } from './deps.js';
 import { Problem, problemResponse, renderError } from './errors.js';
@@ -53,6 +54,9 @@ function validateConfig(deps: EdgeDeps): void {
     throw new Error('operatorKeyHash must be a SHA-256 hex digest');
   if (config.previewSecret.length < 32)
     throw new Error('previewSecret must be at least 32 characters');
+  parseMasterKey(config.masterKey);
+  for (const [i, key] of (config.previousMasterKeys ?? []).entries())
+    parseMasterKey(key, `previous master key ${i + 1}`);
   try {
     if (
       new URL(config.dohUrl).protocol !== 'https:' &&
@@ -68,7 +72,12 @@ function validateConfig(deps: EdgeDeps): void {
 /** Builds the edge app. Bad configuration throws here, at boot, not on the first request. */
 export function createApp(deps: EdgeDeps) {
   validateConfig(deps);
-  const keyRing = new KeyRing(deps.store, deps.clock);
+  const keyRing = new KeyRing(
+    deps.store,
+    deps.clock,
+    new SecretBox(deps.config.masterKey, deps.config.previousMasterKeys),
+    deps.sha256,
+  );
   const publicHost = new URL(deps.config.publicUrl).hostname;
   const maxSize = deps.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
@@ -78,7 +87,7 @@ export function createApp(deps: EdgeDeps) {
     await next();
   });
   app.use(requestId());
-  app.use(securityHeaders());
+  app.use(securityHeaders({ hsts: new URL(deps.config.publicUrl).protocol === 'https:' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use(hostRouting([publicHost, ...(deps.config.extraHosts ?? [])]));
   // Outside authentication and rate limiting, so 401 and 429 answers carry the same CORS and

@@ -23,9 +23,16 @@ export interface RateLimitDecision {
   retryAfterSeconds: number;
 }
 
-/** A rate limiter keyed by an opaque bucket name (per key, per token, per IP). */
+/**
+ * A rate limiter keyed by an opaque bucket name (per key, per token, per IP). Asynchronous, so
+ * it can live outside the process (a Durable Object, KV) as well as in memory.
+ */
 export interface RateLimiter {
-  hit(bucket: string, limitPerMinute: number): RateLimitDecision;
+  /**
+   * Takes `cost` requests (default 1) from the bucket, which refills at `limitPerMinute`.
+   * A cost of 0 only asks whether the bucket has room.
+   */
+  hit(bucket: string, limitPerMinute: number, cost?: number): Promise<RateLimitDecision>;
 }
 
 /** `fetch` as used for DNS-over-HTTPS look-ups (injected so tests can answer for DNS). */
@@ -42,23 +49,51 @@ export interface EdgeConfig {
   dohTimeoutMs?: number;
   /** Largest accepted request body in bytes (default 64 KiB). */
   maxBodyBytes?: number;
-  /** Requests per minute per credential or IP (defaults in middleware/rate-limit.ts). */
+  /** Requests per minute per credential or IP (defaults in middleware/rate-limit). */
   rateLimits?: Partial<RateLimits>;
   /** Secret used to sign preview URLs (32+ random bytes, hex). */
   previewSecret: string;
+  /**
+   * Master key (32 random bytes as 64 hex digits or 43 base64url characters) that seals the
+   * private signing keys at rest with AES-GCM.
+   */
+  masterKey: string;
+  /** Earlier master keys, still able to open what they sealed (rotation). */
+  previousMasterKeys?: string[];
   /** Hostnames of the edge itself (besides publicUrl's); other hosts must be active custom domains. */
   extraHosts?: string[];
 }
 
+/** Requests per minute (defaults and rationale in middleware/rate-limit). */
 export interface RateLimits {
+  /** Per secret key (and for the operator key). */
   perKey: number;
-  perToken: number;
+  /** Per (publishable key or widget token, client address). */
+  perClient: number;
+  /** Per publishable key or widget token over all clients: the backstop ceiling. */
+  perCredential: number;
+  /** Per client address, for requests without a credential. */
   perIp: number;
+  /** Failed authentications per client address; past it, credentials are refused unverified. */
+  authFailuresPerIp: number;
 }
 
 /** Static files the edge serves from npm packages (the API docs viewer), by name. */
 export interface AssetSource {
   get(name: string): Promise<{ body: Uint8Array | string; type: string } | undefined>;
+}
+
+/** The demo bank's site and backend, wired by the Node adapter in development. */
+export interface DemoSite {
+  html: string;
+  css: string;
+  /** Where the demo tenant's credentials were written, for the edge's start page. */
+  credentialsFile: string;
+  /**
+   * The demo bank's backend: mints a widget token for its page on `origin` with its secret
+   * key, as a bank's own server would; undefined when the origin is not the bank's.
+   */
+  mintToken: (origin: string) => Promise<{ token: string; expiresAt: number } | undefined>;
 }
 
 export interface EdgeDeps {
@@ -70,10 +105,15 @@ export interface EdgeDeps {
   config: EdgeConfig;
   /** Static assets for /docs; without it /docs links to /openapi.json only. */
   assets?: AssetSource;
-  /** The demo partner-bank page at /demo (development only). */
-  demo?: () => { html: string; css: string } | undefined;
+  /** The demo partner-bank site at /demo (development only; never in production). */
+  demo?: () => DemoSite | undefined;
   /** The built widget kit (embed.js, gw-*.js, chunks/*), served at the edge's root. */
   widgetAssets?: AssetSource;
   /** The client's address for per-IP limits (runtime-specific; default "unknown"). */
   clientIp?: (c: Context) => string;
+  /**
+   * SHA-256 as lowercase hex, synchronously, where the runtime has it (node:crypto); without
+   * it the edge uses WebCrypto's asynchronous digest. Hashes every presented credential.
+   */
+  sha256?: (text: string) => string;
 }

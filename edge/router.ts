@@ -3,6 +3,7 @@
  * become problem+json (422 with every issue's JSON Pointer, expected and received).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { redactCredentials } from '../themes/redact.js';
 import type { AppEnv } from './context.js';
 import { problemResponse } from './errors.js';
 
@@ -15,15 +16,21 @@ interface Issue {
 
 /** Unknown keys are named by count, never echoed: a caller may paste a secret as a key. */
 function describeIssue(issue: Issue): { path: string; message: string; code: string } {
+  // Record keys in the path and messages quoting input are redacted like every echo.
+  const path = redactCredentials(pointer(issue.path));
   if (issue.code === 'unrecognized_keys') {
     const count = issue.keys?.length ?? 1;
     return {
-      path: pointer(issue.path),
+      path,
       message: `${count} unknown key${count === 1 ? '' : 's'}; only documented keys are accepted`,
       code: issue.code,
     };
   }
-  return { path: pointer(issue.path), message: issue.message, code: issue.code };
+  return {
+    path,
+    message: redactCredentials(issue.message),
+    code: issue.code,
+  };
 }
 
 const pointer = (path: PropertyKey[]) =>

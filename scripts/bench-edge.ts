@@ -34,7 +34,13 @@ const GOAL_THEME_RATIO = 0.5;
 const GOAL_MINT_RPS = 5000;
 const GOAL_P99_MS = 20;
 // Far above what one process can serve, so the limiter still runs but never refuses.
-const UNTHROTTLED = { perKey: 1e9, perToken: 1e9, perIp: 1e9 };
+const UNTHROTTLED = {
+  perKey: 1e9,
+  perClient: 1e9,
+  perCredential: 1e9,
+  perIp: 1e9,
+  authFailuresPerIp: 1e9,
+};
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);

@@ -57,7 +57,13 @@ const PAGE_DESCRIPTION: Record<PageName, string> = {
   demo: "the edge's /demo (catalog + calculator, same origin)",
 };
 // Far above what these loads need, so the limiter still runs but never refuses a long run.
-const UNTHROTTLED = { perKey: 1e9, perToken: 1e9, perIp: 1e9 };
+const UNTHROTTLED = {
+  perKey: 1e9,
+  perClient: 1e9,
+  perCredential: 1e9,
+  perIp: 1e9,
+  authFailuresPerIp: 1e9,
+};
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
@@ -148,8 +154,7 @@ async function ensureBuilt(log: (...args: unknown[]) => void): Promise<void> {
 async function serveEdge(dir: string): Promise<void> {
   const { startNodeEdge } = await import('../edge/adapters/node.js');
   const { loadSettings } = await import('../edge/adapters/node-config.js');
-  const { seedDemo } = await import('../edge/adapters/seed.js');
-  const { DEMO_CSS, demoPageHtml } = await import('../edge/adapters/demo-page.js');
+  const { attachDemo } = await import('../edge/adapters/seed.js');
   const settings = loadSettings({ GW_DB: join(dir, 'gridworks.db'), PORT: '0', HOST: '127.0.0.1' });
   const toStderr =
     (level: string) =>
@@ -165,13 +170,11 @@ async function serveEdge(dir: string): Promise<void> {
   // With PORT=0 the settings' public URL keeps port 0 (and the theme URLs in /v1/config with
   // it); the hostname, which the app fixed at start, is the same.
   edge.deps.config.publicUrl = edge.url;
-  const seeded = await seedDemo(edge, { ...settings, publicUrl: edge.url });
+  // What `npm start` does in development (edge/adapters/node.ts main).
+  const seeded = await attachDemo(edge, { ...settings, publicUrl: edge.url });
   const { secretKey, publishableKey } = JSON.parse(
     await readFile(seeded.credentialsFile, 'utf8'),
   ) as { secretKey: string; publishableKey: string };
-  // What `npm start` does after seeding (edge/adapters/node.ts main).
-  const demoHtml = demoPageHtml({ publishableKey, bankName: 'Demo Bank' });
-  edge.deps.demo = () => ({ html: demoHtml, css: DEMO_CSS });
   const site = await startBankSite(edge.url, publishableKey);
   const origins = await fetch(`${edge.url}/v1/origins`, {
     method: 'PUT',

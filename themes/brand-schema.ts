@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseColor } from './color.js';
+import { redactCredentials } from './redact.js';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 // A bank's display name: letters and digits of any script, plus a little punctuation.
@@ -189,17 +190,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
-/** Strings shaped like API keys or JWTs (sk_…, pk_…, op_…, eyJ….…). */
-const CREDENTIAL_LIKE =
-  /\b(?:sk|pk|op)_[A-Za-z0-9_]{6,}|eyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z0-9_-]*)*/g;
-
 /**
  * Printable ASCII only (everything else as `\uXXXX`, so no control, bidi or line-separator
  * character reaches a terminal or an admin screen), cut to `max` characters.
  */
 function safeText(text: string, max: number): string {
   // A credential pasted into a brand field must not come back in the error.
-  const masked = text.replace(CREDENTIAL_LIKE, '[redacted]');
+  const masked = redactCredentials(text);
   const escaped = masked.replace(
     /[^\x20-\x7e]/gu,
     (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
@@ -213,10 +210,7 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') {
-    const shown = safeText(
-      JSON.stringify(value.slice(0, 60).replace(CREDENTIAL_LIKE, '[redacted]')),
-      60,
-    );
+    const shown = safeText(JSON.stringify(redactCredentials(value).slice(0, 60)), 60);
     return value.length > 40 ? `${shown} (${value.length} characters)` : shown;
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {

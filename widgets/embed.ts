@@ -5,12 +5,14 @@
  *   <gw-service-catalog></gw-service-catalog>
  *
  * Provides the widget context to the whole page from the script's data attributes
- * (`data-publishable-key`, `data-api`, `data-locale`, `data-mode`), then imports only the
- * widgets present on the page — and any added later. Loading it twice is harmless.
+ * (`data-publishable-key`, `data-api`, `data-locale`, `data-mode`, and `data-token-url`: a URL
+ * of the bank's own backend that answers a POST with `{"token": "…"}`, for widgets that write),
+ * then imports only the widgets present on the page — and any added later. Loading it twice
+ * is harmless.
  */
 import { ApiClient } from './core/api-client.js';
 import { type GwContext, gwContext, type Mode } from './core/context.js';
-import { directionOf } from './core/direction.js';
+import { directionOf, firstLocale } from './core/locale.js';
 
 /** Widget tags and their entry files, built next to this script. */
 export const WIDGET_ENTRIES: Record<string, string> = {
@@ -20,6 +22,13 @@ export const WIDGET_ENTRIES: Record<string, string> = {
 };
 
 const LOADED = Symbol.for('gridworks-embed.loader');
+
+async function fetchToken(url: URL): Promise<string> {
+  const response = await fetch(url, { method: 'POST', credentials: 'same-origin' });
+  const body = response.ok ? ((await response.json()) as { token?: unknown }) : {};
+  if (typeof body.token !== 'string') throw new Error(`no widget token (${response.status})`);
+  return body.token;
+}
 
 function ownScript(): HTMLScriptElement | undefined {
   const here = new URL(import.meta.url).href;
@@ -34,12 +43,15 @@ function start(): void {
   registry[LOADED] = true;
 
   const data = ownScript()?.dataset ?? {};
-  const locale = data.locale ?? document.documentElement.lang ?? 'en';
+  const locale = firstLocale(data.locale, document.documentElement.lang);
   const mode = (['light', 'dark', 'auto'].includes(data.mode ?? '') ? data.mode : 'auto') as Mode;
+  const tokenUrl = data.tokenUrl;
   const value: GwContext = {
     client: new ApiClient({
       baseUrl: data.api ?? new URL(import.meta.url).origin,
       ...(data.publishableKey ? { publishableKey: data.publishableKey } : {}),
+      // The bank's backend knows its customer by its own session (cookies on its own origin).
+      ...(tokenUrl ? { fetchToken: () => fetchToken(new URL(tokenUrl, document.baseURI)) } : {}),
     }),
     locale,
     dir: directionOf(locale),

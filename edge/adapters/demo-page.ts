@@ -1,10 +1,17 @@
 /**
  * The demo partner-bank page served at /demo by `npm start`: a fictional bank's site that embeds
- * the widgets with the one-line embed, under a strict Content-Security-Policy.
+ * the widgets with the one-line embed, under a strict Content-Security-Policy. Reads use the
+ * publishable key; quote requests use a widget token the page gets from the bank's backend
+ * (`data-token-url`, here the edge's development-only /demo/token).
  */
 
-export function demoPageHtml(options: { publishableKey: string; bankName: string }): string {
+export function demoPageHtml(options: {
+  publishableKey: string;
+  bankName: string;
+  tokenUrl?: string;
+}): string {
   const key = options.publishableKey.replace(/[^A-Za-z0-9_]/g, '');
+  const tokenUrl = (options.tokenUrl ?? '/demo/token').replace(/[^A-Za-z0-9_/.-]/g, '');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -12,7 +19,7 @@ export function demoPageHtml(options: { publishableKey: string; bankName: string
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.bankName.replace(/[<>&"]/g, '')} — business banking</title>
 <link rel="stylesheet" href="/demo/bank.css">
-<script type="module" src="/embed.js" data-publishable-key="${key}" data-locale="en-IN"></script>
+<script type="module" src="/embed.js" data-publishable-key="${key}" data-token-url="${tokenUrl}" data-locale="en-IN"></script>
 </head>
 <body>
 <header class="bank-header"><div class="wrap"><strong class="logo">Demo Bank</strong>

@@ -1,11 +1,13 @@
 /**
  * Configuration of the Node edge from the environment, checked at boot: a misconfiguration
- * stops the process with one clear line. In development the operator key and preview secret
- * are generated once and kept in the data folder; in production they must be given.
+ * stops the process with one clear line. In development the operator key, preview secret and
+ * master key are generated once and kept in the data folder (0700, files 0600); in production
+ * they must be given.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseMasterKey, SecretBoxError } from '../auth/secret-box.js';
 
 export interface NodeEdgeSettings {
   port: number;
@@ -18,6 +20,10 @@ export interface NodeEdgeSettings {
   /** True when the operator key was generated here (development), so it is worth printing. */
   operatorKeyGenerated: boolean;
   previewSecret: string;
+  /** Seals private signing keys at rest (32 bytes, hex or base64url). */
+  masterKey: string;
+  /** Earlier master keys, to open what they sealed (rotation). */
+  previousMasterKeys: string[];
   production: boolean;
   /** How often due custom domains are re-checked (default one minute). */
   recheckIntervalMs?: number;
@@ -30,13 +36,47 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * The data folder, created readable by its owner only: it holds the database and, in
+ * development, the generated secrets.
+ */
+export function ensureDataDir(dataDir: string): void {
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+}
+
 function persistentSecret(dataDir: string, name: string): { value: string; generated: boolean } {
   const file = join(dataDir, name);
-  if (existsSync(file)) return { value: readFileSync(file, 'utf8').trim(), generated: false };
+  if (existsSync(file)) {
+    chmodSync(file, 0o600); // Tighten a file left readable by an older version.
+    return { value: readFileSync(file, 'utf8').trim(), generated: false };
+  }
   const value = `${name === '.operator-key' ? 'op_dev_' : ''}${randomBytes(32).toString('base64url')}`;
-  mkdirSync(dataDir, { recursive: true });
+  ensureDataDir(dataDir);
   writeFileSync(file, `${value}\n`, { mode: 0o600 });
   return { value, generated: true };
+}
+
+function masterKeys(env: NodeJS.ProcessEnv, dataDir: string, production: boolean) {
+  let masterKey = env.GW_MASTER_KEY;
+  if (!masterKey) {
+    if (production)
+      throw new ConfigError(
+        'GW_MASTER_KEY is required in production (32 random bytes: openssl rand -hex 32)',
+      );
+    masterKey = persistentSecret(dataDir, '.master-key').value;
+  }
+  const previousMasterKeys = (env.GW_MASTER_KEY_PREVIOUS ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  try {
+    parseMasterKey(masterKey, 'GW_MASTER_KEY');
+    for (const key of previousMasterKeys) parseMasterKey(key, 'GW_MASTER_KEY_PREVIOUS');
+  } catch (error) {
+    if (error instanceof SecretBoxError) throw new ConfigError(error.message);
+    throw error;
+  }
+  return { masterKey, previousMasterKeys };
 }
 
 export function loadSettings(env: NodeJS.ProcessEnv): NodeEdgeSettings {
@@ -99,6 +139,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): NodeEdgeSettings {
     operatorKey,
     operatorKeyGenerated,
     previewSecret,
+    ...masterKeys(env, dataDir, production),
     production,
   };
 }

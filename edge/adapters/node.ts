@@ -5,27 +5,28 @@
  *   npm start            # PORT, HOST, GW_DB, GW_OPERATOR_KEY, GW_PUBLIC_URL, GW_DOH_URL, GW_PREVIEW_SECRET
  */
 
-import { mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Http2ServerRequest } from 'node:http2';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createApp } from '../app.js';
 import { sha256Hex } from '../auth/credentials.js';
 import type { AssetSource, EdgeDeps, Logger } from '../deps.js';
-import { recheckDueDomains } from '../domains/recheck.js';
+import { runMaintenance } from '../maintenance.js';
 import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
 import { cachingStore } from '../store/caching-store.js';
 import { KyselyStore, migrate } from '../store/kysely-store.js';
 import type { Database } from '../store/schema.js';
-import { DEMO_CSS, demoPageHtml } from './demo-page.js';
-import { ConfigError, loadSettings, type NodeEdgeSettings } from './node-config.js';
-import { seedDemo } from './seed.js';
+import { ConfigError, ensureDataDir, loadSettings, type NodeEdgeSettings } from './node-config.js';
+import { attachDemo } from './seed.js';
 
 /** One JSON object per line on stdout (errors on stderr). */
 export function jsonLogger(write: (line: string, level: string) => void = defaultWrite): Logger {
@@ -74,6 +75,36 @@ function widgetFiles(root: string): AssetSource {
   };
 }
 
+/**
+ * @hono/node-server gives every request but GET and HEAD a body stream, even a bare
+ * `DELETE` that carries none. In HTTP/1.1 a request has a body only when it says so with
+ * `Content-Length` or `Transfer-Encoding` (RFC 9112 §6), so without either the app gets a
+ * request without a body, as it would on any other runtime.
+ */
+export function withHttpFraming(
+  request: Request,
+  incoming: Pick<IncomingMessage | Http2ServerRequest, 'method' | 'headers' | 'httpVersionMajor'>,
+): Request {
+  const { method, headers } = incoming;
+  // HTTP/2 frames bodies itself: there a body may come without Content-Length.
+  if (method === 'GET' || method === 'HEAD' || incoming.httpVersionMajor !== 1) return request;
+  if (headers['content-length'] !== undefined || headers['transfer-encoding'] !== undefined)
+    return request;
+  return new Request(request.url, { method, headers: request.headers, signal: request.signal });
+}
+
+/**
+ * The database and its WAL hold every tenant's data: readable by the edge's user only. A
+ * missing database file is created empty with mode 0600 before SQLite opens it.
+ */
+function restrictToOwner(file: string, create = true): void {
+  if (!existsSync(file)) {
+    if (!create) return;
+    closeSync(openSync(file, 'a', 0o600));
+  }
+  chmodSync(file, 0o600);
+}
+
 export interface RunningEdge {
   url: string;
   server: Server;
@@ -86,13 +117,16 @@ export async function startNodeEdge(
   settings: NodeEdgeSettings,
   logger: Logger = jsonLogger(),
 ): Promise<RunningEdge> {
-  mkdirSync(dirname(settings.dbPath), { recursive: true });
+  ensureDataDir(dirname(settings.dbPath));
+  restrictToOwner(settings.dbPath);
   const sqlite = new SQLite(settings.dbPath);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db);
+  // SQLite gives the WAL and shared-memory files the database file's mode; made sure here.
+  for (const suffix of ['-wal', '-shm']) restrictToOwner(`${settings.dbPath}${suffix}`, false);
   const clock = { now: () => Date.now() };
   const listenHost = new URL(settings.publicUrl).hostname;
   const deps: EdgeDeps = {
@@ -107,6 +141,8 @@ export async function startNodeEdge(
       operatorKeyHash: await sha256Hex(settings.operatorKey),
       dohUrl: settings.dohUrl,
       previewSecret: settings.previewSecret,
+      masterKey: settings.masterKey,
+      previousMasterKeys: settings.previousMasterKeys,
       extraHosts: [...new Set(['127.0.0.1', 'localhost', settings.host, listenHost])],
     },
     assets: swaggerAssets(),
@@ -114,10 +150,13 @@ export async function startNodeEdge(
       join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'widgets'),
     ),
     clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    sha256: (text) => createHash('sha256').update(text).digest('hex'),
   };
   const app = createApp(deps);
+  const fetchHandler = (request: Request, env: HttpBindings | Http2Bindings) =>
+    app.fetch(withHttpFraming(request, env.incoming), env);
   const server = await new Promise<Server>((resolveServer) => {
-    const s = serve({ fetch: app.fetch, port: settings.port, hostname: settings.host }, () =>
+    const s = serve({ fetch: fetchHandler, port: settings.port, hostname: settings.host }, () =>
       resolveServer(s as Server),
     );
   });
@@ -127,23 +166,24 @@ export async function startNodeEdge(
   // Asked for any free port (PORT=0): the public URL, unless given, is the one just bound.
   if (settings.port === 0 && new URL(deps.config.publicUrl).port === '0')
     deps.config.publicUrl = url;
-  // Pending custom domains are re-checked on their backoff schedule.
-  let rechecking = false;
-  const recheckTimer = setInterval(() => {
-    if (rechecking) return;
-    rechecking = true;
-    recheckDueDomains(deps)
+  // Pending custom domains are re-checked on their backoff schedule; expired quotes and token
+  // records are purged (a Workers deployment runs the same from a Cron Trigger).
+  let maintaining = false;
+  const maintenanceTimer = setInterval(() => {
+    if (maintaining) return;
+    maintaining = true;
+    runMaintenance(deps)
       .catch((error: unknown) =>
-        logger.error('domain-recheck-failed', { name: (error as Error).name }),
+        logger.error('maintenance-failed', { name: (error as Error).name }),
       )
       .finally(() => {
-        rechecking = false;
+        maintaining = false;
       });
   }, settings.recheckIntervalMs ?? 60_000);
-  recheckTimer.unref();
+  maintenanceTimer.unref();
   let closing: Promise<void> | undefined;
   const close = () => {
-    clearInterval(recheckTimer);
+    clearInterval(maintenanceTimer);
     closing ??= (async () => {
       await new Promise<void>((done) => {
         server.close(() => done());
@@ -170,18 +210,19 @@ async function main(): Promise<void> {
   }
   const logger = jsonLogger();
   const edge = await startNodeEdge(settings, logger);
-  const seeded = await seedDemo(edge, settings);
-  if (seeded.publishableKey) {
-    const html = demoPageHtml({ publishableKey: seeded.publishableKey, bankName: 'Demo Bank' });
-    edge.deps.demo = () => ({ html, css: DEMO_CSS });
+  const lines = [`GridWorks Embed edge listening on ${edge.url}`];
+  // Production gets no demo tenant, no credentials file and no demo routes.
+  if (!settings.production) {
+    const seeded = await attachDemo(edge, settings);
+    lines.push(
+      `  Start page: ${edge.url}/   Demo bank page: ${edge.url}/demo`,
+      `  API reference: ${edge.url}/docs   OpenAPI: ${edge.url}/openapi.json`,
+      `  Demo tenant "${seeded.slug}": credentials in ${seeded.credentialsFile}${seeded.created ? ' (created now)' : ''}`,
+    );
+  } else {
+    lines.push(`  API reference: ${edge.url}/docs   OpenAPI: ${edge.url}/openapi.json`);
   }
   logger.info('edge-started', { url: edge.url, database: settings.dbPath });
-  const lines = [
-    `GridWorks Embed edge listening on ${edge.url}`,
-    `  Demo bank page: ${edge.url}/demo`,
-    `  API reference: ${edge.url}/docs   OpenAPI: ${edge.url}/openapi.json`,
-    `  Demo tenant "${seeded.slug}": credentials in ${seeded.credentialsFile}${seeded.created ? ' (created now)' : ''}`,
-  ];
   if (settings.operatorKeyGenerated)
     lines.push(
       `  Operator key (development): in ${join(settings.dataDir, '.operator-key')} and the credentials file`,

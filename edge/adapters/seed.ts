@@ -7,6 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_CATALOG } from '../demo/catalog.js';
 import { DEMO_PLANS } from '../demo/pricing.js';
+import type { DemoSite, EdgeDeps } from '../deps.js';
+import { DEMO_CSS, demoPageHtml } from './demo-page.js';
 import type { NodeEdgeSettings } from './node-config.js';
 
 export const DEMO_SLUG = 'demo-bank';
@@ -111,4 +113,41 @@ export async function seedDemo(
     created: true,
     publishableKey: created.publishableKey,
   };
+}
+
+/** What the demo page's widgets may do with the token the demo backend gives them. */
+export const DEMO_TOKEN_SCOPES = ['config:read', 'catalog:read', 'pricing:read', 'quotes:write'];
+
+/**
+ * Development only: seeds the demo tenant (once) and serves its bank site at /demo, with the
+ * bank's "backend" route /demo/token minting widget tokens through the edge's own API with
+ * the demo secret key. Never called in production.
+ */
+export async function attachDemo(
+  edge: { url: string; deps: EdgeDeps },
+  settings: NodeEdgeSettings,
+): Promise<Seeded> {
+  const seeded = await seedDemo(edge, settings);
+  if (!seeded.publishableKey) return seeded;
+  const { secretKey } = JSON.parse(readFileSync(seeded.credentialsFile, 'utf8')) as {
+    secretKey: string;
+  };
+  const site: DemoSite = {
+    html: demoPageHtml({ publishableKey: seeded.publishableKey, bankName: 'Demo Bank' }),
+    css: DEMO_CSS,
+    credentialsFile: seeded.credentialsFile,
+    mintToken: async (origin) => {
+      const res = await fetch(`${edge.url}/v1/tokens`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ scopes: DEMO_TOKEN_SCOPES, origin }),
+      });
+      if (res.status === 422) return undefined; // Not one of the demo tenant's origins.
+      if (!res.ok) throw new Error(`demo backend: minting a token failed with ${res.status}`);
+      const { token, expiresAt } = (await res.json()) as { token: string; expiresAt: number };
+      return { token, expiresAt };
+    },
+  };
+  edge.deps.demo = () => site;
+  return seeded;
 }

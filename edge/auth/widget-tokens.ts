@@ -16,7 +16,8 @@ import {
 } from 'jose';
 import type { Clock } from '../deps.js';
 import type { SigningKey, Store } from '../store/store.js';
-import { newId } from './credentials.js';
+import { newId, sha256Hex } from './credentials.js';
+import type { SecretBox } from './secret-box.js';
 
 export const TOKEN_TYPE = 'gw-widget+jwt';
 export const TOKEN_AUDIENCE = 'gridworks-widgets';
@@ -28,6 +29,8 @@ const ALGORITHM = 'EdDSA';
  * isolates) stage and rotate keys too; without a refresh they would never see the new key.
  */
 export const KEY_REFRESH_MS = 60_000;
+/** Verified tokens remembered per process (oldest forgotten first). */
+export const VERIFIED_CACHE_SIZE = 10_000;
 /** An unknown `kid` reloads the key set at most this often (it may be a key staged elsewhere). */
 const UNKNOWN_KID_RELOAD_MS = 1_000;
 
@@ -72,13 +75,28 @@ const FORBIDDEN_HEADERS = ['jku', 'jwk', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'crit'
 export class KeyRing {
   readonly #store: Store;
   readonly #clock: Clock;
+  readonly #box: SecretBox;
   #keys: LoadedKey[] | undefined;
   #reloadAt = Number.POSITIVE_INFINITY;
   #loadedAt = Number.NEGATIVE_INFINITY;
 
-  constructor(store: Store, clock: Clock) {
+  readonly #digest: (text: string) => string | Promise<string>;
+
+  /**
+   * Private halves are stored sealed by `box` (AES-GCM under the master key), never in clear.
+   * `digest` (SHA-256 hex; the runtime's synchronous one where it has one) keys the cache of
+   * verified tokens, so no token is held in memory as a key.
+   */
+  constructor(
+    store: Store,
+    clock: Clock,
+    box: SecretBox,
+    digest: (text: string) => string | Promise<string> = sha256Hex,
+  ) {
     this.#store = store;
     this.#clock = clock;
+    this.#box = box;
+    this.#digest = digest;
   }
 
   /** Creates the first signing key when there is none. Idempotent. */
@@ -89,7 +107,9 @@ export class KeyRing {
       const keys = await this.#store.listSigningKeys();
       if (!keys.some((k) => k.status === 'active')) {
         try {
-          await this.#store.addSigningKey(await createSigningKey('active', this.#clock.now()));
+          await this.#store.addSigningKey(
+            await createSigningKey('active', this.#clock.now(), this.#box),
+          );
         } catch (error) {
           const again = await this.#store.listSigningKeys();
           if (!again.some((k) => k.status === 'active')) throw error;
@@ -119,13 +139,14 @@ export class KeyRing {
       }
       if (record.status === 'retired') continue;
       const publicJwk = JSON.parse(record.publicJwk) as JWK;
+      const privateJwk = await this.#privateHalf(record);
       loaded.push({
         record,
         publicJwk,
         publicKey: (await importJWK(publicJwk, ALGORITHM)) as CryptoKey,
         privateKey:
-          record.status === 'active'
-            ? ((await importJWK(JSON.parse(record.privateJwk) as JWK, ALGORITHM)) as CryptoKey)
+          record.status === 'active' && privateJwk
+            ? ((await importJWK(JSON.parse(privateJwk) as JWK, ALGORITHM)) as CryptoKey)
             : undefined,
       });
     }
@@ -138,6 +159,32 @@ export class KeyRing {
       .sort((a, b) => a - b)[0];
     if (due !== undefined) this.#reloadAt = due;
     return loaded;
+  }
+
+  /**
+   * The private JWK of a key that still has one, opened from storage. A row left in plain
+   * text by an older version, or sealed under a previous master key, is sealed again under
+   * the current one on the way (so rotating the master key needs no migration step).
+   */
+  async #privateHalf(record: SigningKey): Promise<string | undefined> {
+    if (record.privateJwk === '') return undefined;
+    const current = await this.#box.currentKekId();
+    const plaintext =
+      record.kekId === null
+        ? record.privateJwk
+        : await this.#box.open(
+            { ciphertext: record.privateJwk, kekId: record.kekId, alg: record.kekAlg as 'A256GCM' },
+            record.kid,
+          );
+    if (record.kekId !== current) {
+      const sealed = await this.#box.seal(plaintext, record.kid);
+      await this.#store.updateSigningKey(record.kid, {
+        privateJwk: sealed.ciphertext,
+        kekId: sealed.kekId,
+        kekAlg: sealed.alg,
+      });
+    }
+    return plaintext;
   }
 
   async #current(): Promise<LoadedKey[]> {
@@ -165,7 +212,7 @@ export class KeyRing {
   async stage(): Promise<string> {
     const existing = (await this.#store.listSigningKeys()).find((k) => k.status === 'next');
     if (existing) return existing.kid;
-    const key = await createSigningKey('next', this.#clock.now());
+    const key = await createSigningKey('next', this.#clock.now(), this.#box);
     await this.#store.addSigningKey(key);
     this.#keys = undefined;
     return key.kid;
@@ -180,7 +227,13 @@ export class KeyRing {
     const retiring = keys.filter((k) => k.status === 'active').map((k) => k.kid);
     // A retiring key never signs again, so its private half is wiped from storage.
     for (const kid of retiring)
-      await this.#store.updateSigningKey(kid, { status: 'retiring', retireAfter, privateJwk: '' });
+      await this.#store.updateSigningKey(kid, {
+        status: 'retiring',
+        retireAfter,
+        privateJwk: '',
+        kekId: null,
+        kekAlg: null,
+      });
     await this.#store.updateSigningKey(next.kid, { status: 'active' });
     this.#keys = undefined;
     return { active: next.kid, retiring };
@@ -223,11 +276,13 @@ export class KeyRing {
 
   // A widget reuses its token for many requests: a token verified once is remembered (until
   // it expires, and only while its key still verifies) instead of checking Ed25519 again.
+  // Keyed by the token's digest; only tokens that verified get in, at most VERIFIED_CACHE_SIZE.
   readonly #verified = new Map<string, { claims: WidgetClaims; kid: string; issuer: string }>();
 
   /** Verifies signature, algorithm, `typ`, `kid`, `iss`, `aud`, times and claim shapes. */
   async verify(token: string, issuer: string): Promise<WidgetClaims> {
-    const hit = this.#verified.get(token);
+    const digest = await this.#digest(token);
+    const hit = this.#verified.get(digest);
     if (hit && hit.issuer === issuer) {
       const now = this.#clock.now() / 1000;
       const keys = await this.#current();
@@ -238,12 +293,12 @@ export class KeyRing {
       ) {
         return hit.claims;
       }
-      this.#verified.delete(token);
+      this.#verified.delete(digest);
     }
     const claims = await this.#verifyFully(token, issuer);
-    if (this.#verified.size >= 10_000)
+    if (this.#verified.size >= VERIFIED_CACHE_SIZE)
       this.#verified.delete(this.#verified.keys().next().value as string);
-    this.#verified.set(token, { claims, kid: decodeProtectedHeader(token).kid as string, issuer });
+    this.#verified.set(digest, { claims, kid: decodeProtectedHeader(token).kid as string, issuer });
     return claims;
   }
 
@@ -299,16 +354,23 @@ export class KeyRing {
   }
 }
 
-async function createSigningKey(status: SigningKey['status'], now: number): Promise<SigningKey> {
+async function createSigningKey(
+  status: SigningKey['status'],
+  now: number,
+  box: SecretBox,
+): Promise<SigningKey> {
   const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, {
     crv: 'Ed25519',
     extractable: true,
   });
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
+  const sealed = await box.seal(JSON.stringify(await exportJWK(privateKey)), kid);
   return {
     kid,
-    privateJwk: JSON.stringify(await exportJWK(privateKey)),
+    privateJwk: sealed.ciphertext,
+    kekId: sealed.kekId,
+    kekAlg: sealed.alg,
     publicJwk: JSON.stringify(publicJwk),
     status,
     createdAt: now,

@@ -65,6 +65,7 @@ export const SECRET_SCOPES = [
   'domains:write',
   'keys:write',
   'origins:write',
+  'quotes:write',
   'tokens:mint',
 ] as const;
 export type SecretScope = (typeof SECRET_SCOPES)[number];
@@ -86,7 +87,25 @@ export const apiKeySchema = z
 export const createKeySchema = z
   .strictObject({
     kind: z.enum(['secret', 'publishable']).default('secret'),
-    scopes: z.array(secretScopeSchema).min(1).max(8).optional(),
+    scopes: z.array(secretScopeSchema).min(1).max(SECRET_SCOPES.length).optional().meta({
+      description:
+        'Required for a secret key: what it may do, a subset of the calling key’s scopes. A publishable key has none.',
+    }),
+  })
+  .superRefine((body, ctx) => {
+    // No default: a key with every scope must be asked for, scope by scope.
+    if (body.kind === 'secret' && body.scopes === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scopes'],
+        message: 'a secret key needs its scopes listed (a subset of the calling key’s)',
+      });
+    if (body.kind === 'publishable' && body.scopes !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['scopes'],
+        message: 'a publishable key holds no scopes; leave scopes out',
+      });
   })
   .meta({ id: 'CreateKey' });
 

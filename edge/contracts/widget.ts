@@ -24,11 +24,13 @@ export const widgetConfigSchema = z
           .object({ family: z.string(), source: z.string() })
           .nullable()
           .meta({ description: 'Register with the FontFace API; never in the stylesheet.' }),
+        source: z.enum(['published', 'default']).meta({
+          description:
+            "`published`: the tenant's current version; `default`: the kit's own theme, served until the tenant publishes one.",
+        }),
       })
       .nullable()
-      .meta({
-        description: 'Null until the tenant publishes a theme; widgets fall back to defaults.',
-      }),
+      .meta({ description: 'The theme to adopt (the kit’s default until the first publish).' }),
     locales: z.array(z.enum(LOCALES)),
     defaultLocale: z.enum(LOCALES),
     widgets: z.array(z.enum(WIDGETS)),

@@ -4,11 +4,12 @@
  * versions and roll back. Serving never compiles.
  */
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
 import { compileTheme } from '../../themes/compile.js';
 import { newId } from '../auth/credentials.js';
 import { signLink, verifyLink } from '../auth/signed-links.js';
-import type { EdgeDeps } from '../deps.js';
+import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';
@@ -173,12 +174,20 @@ const previewCss = createRoute({
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** The draft a preview link shows, while the link is valid and the draft unchanged; else 404. */
-async function draftOfLink(deps: EdgeDeps, link: string): Promise<BrandingDraft> {
+/**
+ * The draft a preview link shows, while the link is valid and the draft unchanged; else 404.
+ * Only on the edge's own hosts or the tenant's own custom domains (another bank's domain must
+ * never show it), and never for a suspended tenant.
+ */
+async function draftOfLink(c: Context<AppEnv>, link: string): Promise<BrandingDraft> {
+  const deps = c.get('deps');
   const payload = await verifyLink(link, deps.config.previewSecret, deps.clock.now());
   const tenant =
     typeof payload?.tid === 'string' ? await deps.store.getTenant(payload.tid) : undefined;
-  const draft = tenant ? await deps.store.getDraft(tenant.id) : undefined;
+  const domainTenant = c.get('domainTenant');
+  const servable =
+    tenant?.status === 'active' && (domainTenant === undefined || domainTenant.id === tenant.id);
+  const draft = servable ? await deps.store.getDraft(tenant.id) : undefined;
   if (!draft || draft.hash !== payload?.hash) {
     throw new Problem(
       404,
@@ -354,7 +363,7 @@ export const brandingRoutes = () =>
     })
     .openapi(previewPage, async (c) => {
       const { link } = c.req.valid('param');
-      const draft = await draftOfLink(c.get('deps'), link);
+      const draft = await draftOfLink(c, link);
       const brand = JSON.parse(draft.brandJson) as { name: string; slug: string };
       c.header(
         'Content-Security-Policy',
@@ -376,7 +385,7 @@ export const brandingRoutes = () =>
     })
     .openapi(previewCss, async (c) => {
       const { link } = c.req.valid('param');
-      const draft = await draftOfLink(c.get('deps'), link);
+      const draft = await draftOfLink(c, link);
       const page =
         '.card{background:var(--gw-sys-color-surface);color:var(--gw-sys-color-on-surface);font-family:var(--gw-sys-typescale-family-body);padding:24px;margin:16px;border-radius:var(--gw-sys-shape-corner-large)}' +
         '.card button{background:var(--gw-sys-color-primary);color:var(--gw-sys-color-on-primary);border:0;padding:8px 16px;border-radius:var(--gw-sys-shape-corner-medium)}' +

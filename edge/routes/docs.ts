@@ -21,18 +21,34 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swag
 const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
 
-const INDEX = `<!doctype html>
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/**
+ * The start page. In development (a demo site is attached) it leads a newcomer through the
+ * first steps: the demo bank page, the API reference, and where the demo credentials are.
+ */
+function indexPage(demo: { credentialsFile: string } | undefined): string {
+  const start = demo
+    ? `<section aria-labelledby="start"><h2 id="start">Start here (development)</h2><ol>
+<li>See every widget on a partner bank's page: <a href="/demo">the demo bank</a>.</li>
+<li>Read the <a href="/docs">API reference</a>; try it with the demo tenant's keys.</li>
+<li>The demo tenant's secret and publishable keys (and the operator key) are in <code>${escapeHtml(demo.credentialsFile)}</code> on this machine.</li>
+<li>Embed a widget on your own page: <code>&lt;script type="module" src="/embed.js" data-publishable-key="pk_live_…"&gt;&lt;/script&gt;</code> and <code>&lt;gw-service-catalog&gt;&lt;/gw-service-catalog&gt;</code>, with your page's origin allowed (<code>PUT /v1/origins</code>).</li>
+</ol></section>`
+    : '';
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>GridWorks Embed edge</title></head>
-<body><main><h1>GridWorks Embed edge</h1><ul>
+<body><main><h1>GridWorks Embed edge</h1>${start}<h2>Links</h2><ul>
 <li><a href="/docs">API reference</a> (<a href="/openapi.json">OpenAPI 3.1 document</a>)</li>
 <li><a href="/.well-known/jwks.json">Widget-token signing keys (JWKS)</a></li>
 <li><a href="/healthz">Health</a></li></ul></main></body></html>`;
+}
 
 export const docsRoutes = () =>
   new Hono<AppEnv>()
     .get('/', (c) => {
       c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-      return c.html(INDEX);
+      return c.html(indexPage(c.get('deps').demo?.()));
     })
     .get('/docs', (c) => {
       c.header('Content-Security-Policy', DOCS_CSP);

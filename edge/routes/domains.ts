@@ -2,6 +2,10 @@
  * Custom domains (secret key with domains:write): register a hostname, publish the TXT challenge
  * it returns, verify it over DNS-over-HTTPS, delete it. Only an active domain routes to its
  * tenant (middleware/tenant-cors `hostRouting`).
+ *
+ * Claims never block each other: several tenants may hold pending claims on one hostname, each
+ * with its own challenge. The first to verify owns the hostname and the other claims end; an
+ * active hostname cannot be claimed. So nobody can hold another bank's name hostage.
  */
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -17,7 +21,7 @@ import { router } from '../router.js';
 import type { AuditEntry, Domain, Tenant } from '../store/store.js';
 import { bearer, conflict, json, jsonBody, problems } from './openapi-helpers.js';
 
-/** An unverified claim stops blocking others after three days. */
+/** An unverified claim is dropped after three days. */
 export const UNVERIFIED_CLAIM_TTL_MS = 72 * 60 * 60 * 1000;
 
 const publicDomain = (d: Domain): z.infer<typeof domainSchema> => ({
@@ -46,6 +50,7 @@ const createDomain = createRoute({
   request: { body: jsonBody(createDomainSchema) },
   responses: {
     201: json(domainSchema, 'Registered, pending: publish the TXT record, then verify'),
+    200: json(domainSchema, 'This tenant already claims the hostname: its claim as it is'),
     409: conflict,
     ...problems,
   },
@@ -109,8 +114,8 @@ const audit = (
 async function ownDomain(c: Context<AppEnv>, tenant: Tenant, raw: string): Promise<Domain> {
   const normalized = normalizeHostname(raw);
   if (!normalized.ok) throw notFound();
-  const domain = await c.get('deps').store.getDomain(normalized.hostname);
-  if (!domain || domain.tenantId !== tenant.id) throw notFound();
+  const domain = await c.get('deps').store.getDomain(tenant.id, normalized.hostname);
+  if (!domain) throw notFound();
   return domain;
 }
 
@@ -160,8 +165,10 @@ export const domainRoutes = () =>
         );
       // One answer whoever holds it, so the owner is never revealed.
       if (result === 'taken') {
-        throw new Problem(409, 'domain-taken', 'This hostname is already registered.');
+        throw new Problem(409, 'domain-taken', 'This hostname is already in use.');
       }
+      if (result === 'exists')
+        return c.json(publicDomain(await ownDomain(c, tenant, hostname)), 200);
       return c.json(publicDomain(domain), 201);
     })
     .openapi(listDomains, async (c) => {
@@ -189,6 +196,7 @@ export const domainRoutes = () =>
         patch,
         audit(c, tenant, `domain.verify.${patch.status}`, domain.hostname),
       );
+      // Gone meanwhile: deleted, or another tenant verified the hostname first.
       if (!updated) throw notFound();
       logger.info('domain-checked', {
         requestId: c.get('requestId'),

@@ -1,7 +1,13 @@
-/** Secret-key routes: create scoped keys (at most two active per scope set), list, revoke. */
+/**
+ * Secret-key routes: create scoped keys, list, revoke. Scopes only narrow: a key creates and
+ * revokes only keys whose scopes are a subset of its own. At most two active keys per scope
+ * set (rotation with an overlap) and `MAX_ACTIVE_SECRET_KEYS` secret keys per tenant.
+ */
 import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { z } from 'zod';
-import { generateKey, newId, SECRET_SCOPES } from '../auth/credentials.js';
+import { generateKey, newId } from '../auth/credentials.js';
+import type { AppEnv } from '../context.js';
 import { apiKeySchema, createdKeySchema, createKeySchema } from '../contracts/admin.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
@@ -11,6 +17,25 @@ import { bearer, conflict, json, jsonBody, problems } from './openapi-helpers.js
 
 /** Two active keys per scope set, so a key can be rotated with an overlap. */
 export const MAX_ACTIVE_KEYS_PER_SCOPE_SET = 2;
+/** Active secret keys per tenant, whatever their scopes. */
+export const MAX_ACTIVE_SECRET_KEYS = 10;
+
+const isSubset = (scopes: readonly string[], of: readonly string[]) =>
+  scopes.every((scope) => of.includes(scope));
+
+/** The calling secret key's scopes (the guard let only secret keys in). */
+function callerScopes(c: Context<AppEnv>): string[] {
+  const caller = c.get('caller');
+  return caller.kind === 'secret' ? caller.key.scopes : [];
+}
+
+const broaderThanCaller = (scopes: readonly string[]) =>
+  new Problem(
+    403,
+    'scope-escalation',
+    'A key can only create or revoke keys whose scopes are a subset of its own.',
+    { extensions: { scopes: [...scopes] } },
+  );
 
 const publicKey = (k: ApiKey) => ({
   id: k.id,
@@ -62,8 +87,8 @@ export const keyRoutes = () =>
     .openapi(createKey, async (c) => {
       const tenant = tenantOf(c);
       const body = c.req.valid('json');
-      const scopes =
-        body.kind === 'publishable' ? [] : [...new Set(body.scopes ?? SECRET_SCOPES)].sort();
+      const scopes = [...new Set(body.scopes ?? [])].sort();
+      if (!isSubset(scopes, callerScopes(c))) throw broaderThanCaller(scopes);
       const generated = await generateKey(body.kind);
       const key = {
         id: newId('key'),
@@ -75,7 +100,11 @@ export const keyRoutes = () =>
         scopes,
         createdAt: c.get('deps').clock.now(),
       };
-      const result = await c.get('deps').store.createKey(key, MAX_ACTIVE_KEYS_PER_SCOPE_SET, {
+      const limits = {
+        perScopeSet: MAX_ACTIVE_KEYS_PER_SCOPE_SET,
+        secretPerTenant: MAX_ACTIVE_SECRET_KEYS,
+      };
+      const result = await c.get('deps').store.createKey(key, limits, {
         tenantId: tenant.id,
         actor: actorOf(c),
         action: 'key.create',
@@ -83,11 +112,18 @@ export const keyRoutes = () =>
         beforeHash: null,
         afterHash: null,
       });
-      if (result === 'limit') {
+      if (result === 'scope-set-limit') {
         throw new Problem(
           409,
           'key-limit',
           `At most ${MAX_ACTIVE_KEYS_PER_SCOPE_SET} active keys per scope set; revoke one first.`,
+        );
+      }
+      if (result === 'tenant-limit') {
+        throw new Problem(
+          409,
+          'key-limit',
+          `At most ${MAX_ACTIVE_SECRET_KEYS} active secret keys per tenant; revoke one first.`,
         );
       }
       return c.json({ key: publicKey({ ...key, revokedAt: null }), secret: generated.key }, 201);
@@ -99,16 +135,20 @@ export const keyRoutes = () =>
     .openapi(revokeKey, async (c) => {
       const tenant = tenantOf(c);
       const { id } = c.req.valid('param');
-      const revoked = await c
-        .get('deps')
-        .store.revokeKey(tenant.id, id, c.get('deps').clock.now(), {
-          tenantId: tenant.id,
-          actor: actorOf(c),
-          action: 'key.revoke',
-          target: id,
-          beforeHash: null,
-          afterHash: null,
-        });
+      const { store, clock } = c.get('deps');
+      const target = (await store.listKeys(tenant.id)).find((k) => k.id === id);
+      if (!target || target.revokedAt !== null)
+        throw new Problem(404, 'not-found', 'No active key with this id.');
+      if (!isSubset(target.scopes, callerScopes(c))) throw broaderThanCaller(target.scopes);
+      // Scopes never change, so the check above still holds when the revocation runs.
+      const revoked = await store.revokeKey(tenant.id, id, clock.now(), {
+        tenantId: tenant.id,
+        actor: actorOf(c),
+        action: 'key.revoke',
+        target: id,
+        beforeHash: null,
+        afterHash: null,
+      });
       if (!revoked) throw new Problem(404, 'not-found', 'No active key with this id.');
       return c.body(null, 204);
     });

@@ -27,13 +27,14 @@ import {
   requireWidget,
   tenantOf,
 } from '../middleware/authenticate/index.js';
+import { rateLimited } from '../middleware/rate-limit/index.js';
 import { router } from '../router.js';
 import { bearer, json, jsonBody, problems } from './openapi-helpers.js';
 
 export const QUOTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /**
- * Quotes are writes a public key can make, so besides the app-wide limits each customer (widget
- * token) or, for publishable keys, each client address gets this many per minute.
+ * Quotes are stored writes: besides the app-wide limits, each customer (widget token) or bank
+ * backend (secret key) may ask for this many per minute.
  */
 export const QUOTE_WRITES_PER_MINUTE = 60;
 /** Quote signatures use their own key, derived from the preview secret under this label. */
@@ -42,11 +43,16 @@ const SIGNATURE_LABEL = 'gridworks-embed/quote-signature/v1';
 const tags = ['Pricing'];
 const readPlans = requireWidget('pricing:read', { publishable: true, onDomain: true });
 const writePlans = requireSecret('branding:write');
-const writeQuotes = requireWidget('quotes:write', { publishable: true, onDomain: false });
+// Quotes are writes: a customer's widget token or the bank's backend, never the public key.
+const widgetQuotes = requireWidget('quotes:write', { publishable: false, onDomain: false });
+const backendWrite = requireSecret('quotes:write');
 const backendRead = requireSecret('applications:read');
+const writeQuotes = createMiddleware<AppEnv>((c, next) =>
+  c.get('caller').kind === 'secret' ? backendWrite(c, next) : widgetQuotes(c, next),
+);
 /** A quote is read by the widget that asked for it, or by the bank's backend. */
 const readQuotes = createMiddleware<AppEnv>((c, next) =>
-  c.get('caller').kind === 'secret' ? backendRead(c, next) : writeQuotes(c, next),
+  c.get('caller').kind === 'secret' ? backendRead(c, next) : widgetQuotes(c, next),
 );
 
 const getPlans = createRoute({
@@ -178,20 +184,16 @@ async function loadPlans(c: Context<AppEnv>, tenantId: string): Promise<PricingP
 const documentHash = async (plans: PricingPlans | undefined) =>
   plans ? (await sha256Hex(JSON.stringify(plans))).slice(0, 16) : null;
 
-/** The per-customer (or per-address) quote limit, on top of the app-wide one. */
-function limitQuoteWrites(c: Context<AppEnv>, tenantId: string): void {
+/** The per-customer (or, for the bank's backend, per-key) quote limit, on top of the app-wide one. */
+async function limitQuoteWrites(c: Context<AppEnv>): Promise<void> {
   const caller = c.get('caller');
   const bucket =
     caller.kind === 'token'
       ? `quotes:token:${caller.claims.jti}`
-      : `quotes:ip:${tenantId}:${c.get('deps').clientIp?.(c) ?? 'unknown'}`;
-  const decision = c.get('deps').rateLimiter.hit(bucket, QUOTE_WRITES_PER_MINUTE);
-  if (!decision.allowed) {
-    throw new Problem(429, 'rate-limited', 'Too many quotes; retry after the given delay.', {
-      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-      extensions: { retryAfterSeconds: decision.retryAfterSeconds },
-    });
-  }
+      : `quotes:key:${caller.kind === 'secret' ? caller.key.id : 'none'}`;
+  const decision = await c.get('deps').rateLimiter.hit(bucket, QUOTE_WRITES_PER_MINUTE);
+  if (!decision.allowed)
+    throw rateLimited(decision, 'Too many quotes; retry after the given delay.');
 }
 
 export const pricingRoutes = () =>
@@ -219,7 +221,7 @@ export const pricingRoutes = () =>
     })
     .openapi(postQuote, async (c) => {
       const tenant = tenantOf(c);
-      limitQuoteWrites(c, tenant.id);
+      await limitQuoteWrites(c);
       const { planId, selection } = c.req.valid('json');
       const plan = (await loadPlans(c, tenant.id)).plans.find((p) => p.id === planId);
       if (!plan) throw new Problem(422, 'unknown-plan', 'The tenant has no plan with this id.');

@@ -1,4 +1,8 @@
-/** Widget tokens: mint (secret key with tokens:mint), revoke at once, and the public JWKS. */
+/**
+ * Widget tokens: mint (secret key with tokens:mint), revoke one at once or all of the tenant's,
+ * and the public JWKS. Every minted token is recorded and audited (jti, minting key, origin,
+ * expiry — never the token); a token ends with its minting key's revocation.
+ */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { newId } from '../auth/credentials.js';
@@ -33,6 +37,21 @@ const revoke = createRoute({
   middleware: [guard] as const,
   request: { params: z.object({ jti: z.string().regex(/^jti_[A-Za-z0-9]{20}$/) }) },
   responses: { 204: { description: 'Revoked; refused from the next request on' }, ...problems },
+});
+
+const revokeAll = createRoute({
+  method: 'post',
+  path: '/v1/tokens/revoke-all',
+  tags,
+  security: bearer,
+  middleware: [guard] as const,
+  responses: {
+    200: json(
+      z.object({ revoked: z.number().int() }).meta({ id: 'RevokedTokens' }),
+      'Every unexpired token of the tenant is refused from the next request on',
+    ),
+    ...problems,
+  },
 });
 
 const jwks = createRoute({
@@ -70,20 +89,59 @@ export const tokenRoutes = (keyRing: KeyRing) =>
         },
         c.get('deps').config.publicUrl,
       );
+      const keyId = actorOf(c);
+      // Recorded before it is handed out: a token the edge has no record of is refused.
+      await c.get('deps').store.recordToken(
+        {
+          tenantId: tenant.id,
+          jti: claims.jti,
+          keyId,
+          origin: claims.org,
+          scopes: claims.scp,
+          createdAt: claims.iat * 1000,
+          expiresAt: claims.exp * 1000,
+        },
+        {
+          tenantId: tenant.id,
+          actor: keyId,
+          action: 'token.mint',
+          target: claims.jti,
+          beforeHash: null,
+          afterHash: null,
+          details: { origin: claims.org, scopes: claims.scp, expiresAt: claims.exp },
+        },
+      );
       return c.json({ token, expiresAt: claims.exp, jti: claims.jti }, 201);
+    })
+    .openapi(revokeAll, async (c) => {
+      const tenant = tenantOf(c);
+      const revoked = await c
+        .get('deps')
+        .store.revokeAllTokens(tenant.id, c.get('deps').clock.now(), {
+          tenantId: tenant.id,
+          actor: actorOf(c),
+          action: 'token.revoke-all',
+          target: 'tokens',
+          beforeHash: null,
+          afterHash: null,
+        });
+      return c.json({ revoked }, 200);
     })
     .openapi(revoke, async (c) => {
       const tenant = tenantOf(c);
       const { jti } = c.req.valid('param');
-      // Kept until the longest possible token lifetime has passed; the jti alone says nothing
-      // about its expiry, and a foreign tenant's jti is harmless to record.
-      const until = c.get('deps').clock.now() + 3600 * 1000;
-      await c.get('deps').store.revokeToken(jti, tenant.id, until);
-      c.get('deps').logger.info('token-revoked', {
-        requestId: c.get('requestId'),
-        tenantId: tenant.id,
-        by: actorOf(c),
-      });
+      const result = await c
+        .get('deps')
+        .store.revokeToken(tenant.id, jti, c.get('deps').clock.now(), {
+          tenantId: tenant.id,
+          actor: actorOf(c),
+          action: 'token.revoke',
+          target: jti,
+          beforeHash: null,
+          afterHash: null,
+        });
+      // Another tenant's jti is as unknown as a made-up one.
+      if (result === 'unknown') throw new Problem(404, 'not-found', 'No token with this id.');
       return c.body(null, 204);
     })
     .openapi(jwks, async (c) => {

@@ -1,10 +1,13 @@
 /**
  * What widgets load: the tenant's config and its theme stylesheet. A widget token, a
  * publishable key from an allowed origin, or (on an active custom domain) nothing at all.
+ * Until a tenant publishes its first theme, the kit's default theme is served in its place,
+ * so a bank embedding before its brand is ready gets a themed widget and a clean console.
  */
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { defaultTheme } from '../../themes/default-theme.js';
 import type { AppEnv } from '../context.js';
 import { LOCALES, WIDGETS, widgetConfigSchema } from '../contracts/widget.js';
 import { Problem } from '../errors.js';
@@ -59,7 +62,27 @@ const themeByHash = createRoute({
   },
 });
 
-function serveCss(c: Context<AppEnv>, version: ThemeVersion, cacheControl: string): Response {
+/** The theme a tenant's widgets use now: its current version, else the kit's default. */
+async function themeInUse(
+  c: Context<AppEnv>,
+  tenantId: string,
+): Promise<{ hash: string; css: string; brandJson: string; source: 'published' | 'default' }> {
+  const current = await c.get('deps').store.getCurrentTheme(tenantId);
+  if (current) return { ...current, source: 'published' };
+  const fallback = await defaultTheme();
+  return {
+    hash: fallback.outputs.hash,
+    css: fallback.outputs.css,
+    brandJson: JSON.stringify(fallback.brand),
+    source: 'default',
+  };
+}
+
+function serveCss(
+  c: Context<AppEnv>,
+  version: Pick<ThemeVersion, 'hash' | 'css'>,
+  cacheControl: string,
+): Response {
   const etag = `"${version.hash}"`;
   const headers = {
     ETag: etag,
@@ -77,8 +100,10 @@ export const widgetRoutes = () =>
   router()
     .openapi(getConfig, async (c) => {
       const tenant = tenantOf(c);
-      const current = await c.get('deps').store.getCurrentTheme(tenant.id);
-      const brand = current ? (JSON.parse(current.brandJson) as StoredBrand) : undefined;
+      const current = await themeInUse(c, tenant.id);
+      // The default theme's brand is the kit's, not the tenant's: no name or logo from it.
+      const brand =
+        current.source === 'published' ? (JSON.parse(current.brandJson) as StoredBrand) : undefined;
       const font =
         brand?.typography?.fontFamily && brand.typography.fontSource
           ? { family: brand.typography.fontFamily, source: brand.typography.fontSource }
@@ -90,14 +115,13 @@ export const widgetRoutes = () =>
         {
           tenant: { id: tenant.id, slug: tenant.slug, name: brand?.name ?? tenant.name },
           logo: brand?.logo ?? null,
-          theme: current
-            ? {
-                hash: current.hash,
-                stylesheet: `${c.get('deps').config.publicUrl}/v1/themes/${current.hash}.css`,
-                mode: brand?.mode ?? 'light',
-                font,
-              }
-            : null,
+          theme: {
+            hash: current.hash,
+            stylesheet: `${c.get('deps').config.publicUrl}/v1/themes/${current.hash}.css`,
+            mode: brand?.mode ?? (current.source === 'default' ? 'auto' : 'light'),
+            font,
+            source: current.source,
+          },
           locales: [...LOCALES],
           defaultLocale: 'en' as const,
           widgets: [...WIDGETS],
@@ -109,12 +133,13 @@ export const widgetRoutes = () =>
       const tenant = tenantOf(c);
       const { file } = c.req.valid('param');
       if (file === 'current.css') {
-        const current = await c.get('deps').store.getCurrentTheme(tenant.id);
-        if (!current)
-          throw new Problem(404, 'no-theme', 'This tenant has not published a theme yet.');
-        return serveCss(c, current, 'public, max-age=60, must-revalidate');
+        return serveCss(c, await themeInUse(c, tenant.id), 'public, max-age=60, must-revalidate');
       }
-      const version = await c.get('deps').store.getThemeVersionByHash(tenant.id, file.slice(0, 16));
-      if (!version) throw new Problem(404, 'not-found', 'No theme version with this hash.');
-      return serveCss(c, version, 'public, max-age=31536000, immutable');
+      const hash = file.slice(0, 16);
+      const version = await c.get('deps').store.getThemeVersionByHash(tenant.id, hash);
+      if (version) return serveCss(c, version, 'public, max-age=31536000, immutable');
+      const fallback = await themeInUse(c, tenant.id);
+      if (fallback.source === 'default' && fallback.hash === hash)
+        return serveCss(c, fallback, 'public, max-age=31536000, immutable');
+      throw new Problem(404, 'not-found', 'No theme version with this hash.');
     });

@@ -1,6 +1,6 @@
 /**
  * An in-memory cache in front of a Store, for the reads every widget request makes (key by
- * hash, tenant, origins, current theme, revocations, domains, documents). Every write through
+ * hash, tenant, origins, current theme, token states, active domains, documents). Every write through
  * this store invalidates what it changes, so within one process a revoked key or token fails
  * on the very next request; the TTL bounds how stale another process's writes can look.
  * Theme versions are immutable and cached by hash.
@@ -12,11 +12,13 @@ import type {
   BrandingDraft,
   DocumentKind,
   Domain,
+  KeyLimits,
   NewApiKey,
   Store,
   Tenant,
   TenantStatus,
   ThemeVersion,
+  TokenState,
 } from './store.js';
 
 const MISSING = Symbol('missing');
@@ -40,7 +42,7 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
   const anywhere = lru<string, boolean>();
   const currentTheme = lru<string, Cached<ThemeVersion>>();
   const byHash = new Lru<string, Cached<ThemeVersion>>(max, Number.POSITIVE_INFINITY, now);
-  const revoked = lru<string, boolean>();
+  const tokens = lru<string, TokenState>();
   const domains = lru<string, Cached<Domain>>();
   const documents = lru<string, Cached<{ json: string; updatedAt: number }>>();
 
@@ -52,7 +54,11 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
     return value;
   }
 
-  const forgetKeys = () => keys.clear();
+  // A revoked key also ends the tokens it minted.
+  const forgetKeys = () => {
+    keys.clear();
+    tokens.clear();
+  };
 
   return {
     ...bindAll(store),
@@ -76,15 +82,16 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
       read(currentTheme, tenantId, () => store.getCurrentTheme(tenantId)),
     getThemeVersionByHash: (tenantId, hash) =>
       read(byHash, `${tenantId}:${hash}`, () => store.getThemeVersionByHash(tenantId, hash)),
-    isTokenRevoked: async (jti, tenantId) => {
+    tokenState: async (tenantId, jti) => {
       const key = `${tenantId}:${jti}`;
-      const hit = revoked.get(key);
+      const hit = tokens.get(key);
       if (hit !== undefined) return hit;
-      const value = await store.isTokenRevoked(jti, tenantId);
-      revoked.set(key, value);
+      const value = await store.tokenState(tenantId, jti);
+      // An unknown jti may be recorded a moment later by another instance: not remembered.
+      if (value !== 'unknown') tokens.set(key, value);
       return value;
     },
-    getDomain: (hostname) => read(domains, hostname, () => store.getDomain(hostname)),
+    getActiveDomain: (hostname) => read(domains, hostname, () => store.getActiveDomain(hostname)),
     getDocument: (tenantId, kind) =>
       read(documents, `${tenantId}:${kind}`, () => store.getDocument(tenantId, kind)),
 
@@ -99,8 +106,8 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
       anywhere.clear();
       return changed;
     },
-    createKey: (key: NewApiKey, maxActive: number, audit: AuditEntry) =>
-      store.createKey(key, maxActive, audit).finally(forgetKeys),
+    createKey: (key: NewApiKey, limits: KeyLimits, audit: AuditEntry) =>
+      store.createKey(key, limits, audit).finally(forgetKeys),
     revokeKey: (tenantId, keyId, at, audit) =>
       store.revokeKey(tenantId, keyId, at, audit).finally(forgetKeys),
     setOrigins: async (tenantId, list, audit) => {
@@ -121,12 +128,18 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
       tenants.delete(tenantId);
       return changed;
     },
-    revokeToken: async (jti, tenantId, expiresAt) => {
-      await store.revokeToken(jti, tenantId, expiresAt);
-      revoked.set(`${tenantId}:${jti}`, true);
+    revokeToken: async (tenantId, jti, at, audit) => {
+      const result = await store.revokeToken(tenantId, jti, at, audit);
+      tokens.delete(`${tenantId}:${jti}`);
+      return result;
+    },
+    revokeAllTokens: async (tenantId, at, audit) => {
+      const count = await store.revokeAllTokens(tenantId, at, audit);
+      tokens.clear();
+      return count;
     },
     createDomain: (domain, audit, before) =>
-      store.createDomain(domain, audit, before).finally(() => domains.clear()),
+      store.createDomain(domain, audit, before).finally(() => domains.delete(domain.hostname)),
     updateDomain: (hostname, match, patch, audit) =>
       store.updateDomain(hostname, match, patch, audit).finally(() => domains.delete(hostname)),
     deleteDomain: (tenantId, hostname, audit) =>

@@ -11,6 +11,8 @@ import type {
   BrandingDraft,
   DocumentKind,
   Domain,
+  IssuedToken,
+  KeyLimits,
   NewApiKey,
   Page,
   SigningKey,
@@ -20,6 +22,7 @@ import type {
   TenantStatus,
   ThemeVersion,
   ThemeVersionSummary,
+  TokenState,
 } from './store.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -69,6 +72,18 @@ const versionFrom = (r: Row<'theme_versions'>): ThemeVersion => ({
   createdAt: r.created_at,
 });
 
+const domainRow = (d: Domain): Row<'domains'> => ({
+  hostname: d.hostname,
+  tenant_id: d.tenantId,
+  status: d.status,
+  challenge: d.challenge,
+  attempts: d.attempts,
+  next_check_at: d.nextCheckAt,
+  last_error: d.lastError,
+  created_at: d.createdAt,
+  verified_at: d.verifiedAt,
+});
+
 const domainFrom = (r: Row<'domains'>): Domain => ({
   hostname: r.hostname,
   tenantId: r.tenant_id,
@@ -101,6 +116,7 @@ export class KyselyStore implements Store {
         target: entry.target,
         before_hash: entry.beforeHash,
         after_hash: entry.afterHash,
+        details: entry.details ? JSON.stringify(entry.details) : null,
         at: this.#now(),
       })
       .execute();
@@ -205,20 +221,58 @@ export class KyselyStore implements Store {
 
   async createKey(
     key: NewApiKey,
-    maxActive: number,
+    limits: KeyLimits,
     audit: AuditEntry,
-  ): Promise<'created' | 'limit'> {
-    return this.#db.transaction().execute(async (trx) => {
-      const { count } = await trx
+  ): Promise<'created' | 'scope-set-limit' | 'tenant-limit'> {
+    const scopes = JSON.stringify([...key.scopes].sort());
+    const active = (db: Db) =>
+      db
         .selectFrom('api_keys')
         .select((eb) => eb.fn.countAll<number>().as('count'))
         .where('tenant_id', '=', key.tenantId)
         .where('kind', '=', key.kind)
-        .where('scopes', '=', JSON.stringify([...key.scopes].sort()))
-        .where('revoked_at', 'is', null)
-        .executeTakeFirstOrThrow();
-      if (Number(count) >= maxActive) return 'limit';
-      await this.#insertKey(trx, key);
+        .where('revoked_at', 'is', null);
+    return this.#db.transaction().execute(async (trx) => {
+      // One conditional insert: the caps are checked by the statement that writes, so two
+      // concurrent creations cannot both slip under them.
+      const result = await trx
+        .insertInto('api_keys')
+        .columns([
+          'id',
+          'tenant_id',
+          'kind',
+          'prefix',
+          'last4',
+          'hash',
+          'scopes',
+          'created_at',
+          'revoked_at',
+        ])
+        .expression(
+          trx
+            .selectNoFrom((eb) => [
+              eb.val(key.id).as('id'),
+              eb.val(key.tenantId).as('tenant_id'),
+              eb.val(key.kind).as('kind'),
+              eb.val(key.prefix).as('prefix'),
+              eb.val(key.last4).as('last4'),
+              eb.val(key.hash).as('hash'),
+              eb.val(scopes).as('scopes'),
+              eb.val(key.createdAt).as('created_at'),
+              eb.val(null).as('revoked_at'),
+            ])
+            .where(active(trx).where('scopes', '=', scopes), '<', limits.perScopeSet)
+            .where(
+              active(trx),
+              '<',
+              key.kind === 'secret' ? limits.secretPerTenant : Number.MAX_SAFE_INTEGER,
+            ),
+        )
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
+        const { count } = await active(trx).where('scopes', '=', scopes).executeTakeFirstOrThrow();
+        return Number(count) >= limits.perScopeSet ? 'scope-set-limit' : 'tenant-limit';
+      }
       await this.#audit(trx, audit);
       return 'created';
     });
@@ -430,29 +484,88 @@ export class KyselyStore implements Store {
       target: r.target,
       beforeHash: r.before_hash,
       afterHash: r.after_hash,
+      details: r.details === null ? null : (JSON.parse(r.details) as Record<string, unknown>),
       at: r.at,
     }));
     return { items, nextCursor: rows.length > limit ? String(items.at(-1)?.id) : null };
   }
 
-  async revokeToken(jti: string, tenantId: string, expiresAt: number): Promise<void> {
-    await this.#db
-      .insertInto('revoked_tokens')
-      .values({ jti, tenant_id: tenantId, expires_at: expiresAt })
-      .onConflict((oc) => oc.columns(['tenant_id', 'jti']).doNothing())
-      .execute();
-    // Revocations are only needed until the token would have expired anyway.
-    await this.#db.deleteFrom('revoked_tokens').where('expires_at', '<', this.#now()).execute();
+  async recordToken(token: IssuedToken, audit: AuditEntry): Promise<void> {
+    await this.#db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('issued_tokens')
+        .values({
+          tenant_id: token.tenantId,
+          jti: token.jti,
+          key_id: token.keyId,
+          origin: token.origin,
+          scopes: JSON.stringify(token.scopes),
+          created_at: token.createdAt,
+          expires_at: token.expiresAt,
+          revoked_at: null,
+        })
+        .execute();
+      await this.#audit(trx, audit);
+    });
   }
 
-  async isTokenRevoked(jti: string, tenantId: string): Promise<boolean> {
+  async tokenState(tenantId: string, jti: string): Promise<TokenState> {
     const row = await this.#db
-      .selectFrom('revoked_tokens')
-      .select('jti')
-      .where('tenant_id', '=', tenantId)
-      .where('jti', '=', jti)
+      .selectFrom('issued_tokens')
+      .leftJoin('api_keys', 'api_keys.id', 'issued_tokens.key_id')
+      .select(['issued_tokens.revoked_at as revoked', 'api_keys.revoked_at as keyRevoked'])
+      .select('api_keys.id as keyId')
+      .where('issued_tokens.tenant_id', '=', tenantId)
+      .where('issued_tokens.jti', '=', jti)
       .executeTakeFirst();
-    return row !== undefined;
+    if (!row) return 'unknown';
+    // A token outlives neither its own revocation nor its minting key's.
+    return row.revoked !== null || row.keyId === null || row.keyRevoked !== null
+      ? 'revoked'
+      : 'active';
+  }
+
+  async revokeToken(
+    tenantId: string,
+    jti: string,
+    at: number,
+    audit: AuditEntry,
+  ): Promise<'revoked' | 'already-revoked' | 'unknown'> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('issued_tokens')
+        .set({ revoked_at: at })
+        .where('tenant_id', '=', tenantId)
+        .where('jti', '=', jti)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (result.numUpdatedRows > 0n) {
+        await this.#audit(trx, audit);
+        return 'revoked';
+      }
+      const exists = await trx
+        .selectFrom('issued_tokens')
+        .select('jti')
+        .where('tenant_id', '=', tenantId)
+        .where('jti', '=', jti)
+        .executeTakeFirst();
+      return exists ? 'already-revoked' : 'unknown';
+    });
+  }
+
+  async revokeAllTokens(tenantId: string, at: number, audit: AuditEntry): Promise<number> {
+    return this.#db.transaction().execute(async (trx) => {
+      const result = await trx
+        .updateTable('issued_tokens')
+        .set({ revoked_at: at })
+        .where('tenant_id', '=', tenantId)
+        .where('revoked_at', 'is', null)
+        .where('expires_at', '>', at)
+        .executeTakeFirst();
+      const count = Number(result.numUpdatedRows);
+      await this.#audit(trx, { ...audit, details: { ...audit.details, count } });
+      return count;
+    });
   }
 
   async listSigningKeys(): Promise<SigningKey[]> {
@@ -464,6 +577,8 @@ export class KyselyStore implements Store {
     return rows.map((r) => ({
       kid: r.kid,
       privateJwk: r.private_jwk,
+      kekId: r.kek_id,
+      kekAlg: r.kek_alg,
       publicJwk: r.public_jwk,
       status: r.status as SigningKey['status'],
       createdAt: r.created_at,
@@ -477,6 +592,8 @@ export class KyselyStore implements Store {
       .values({
         kid: key.kid,
         private_jwk: key.privateJwk,
+        kek_id: key.kekId,
+        kek_alg: key.kekAlg,
         public_jwk: key.publicJwk,
         status: key.status,
         created_at: key.createdAt,
@@ -487,7 +604,7 @@ export class KyselyStore implements Store {
 
   async updateSigningKey(
     kid: string,
-    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter' | 'privateJwk'>>,
+    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter' | 'privateJwk' | 'kekId' | 'kekAlg'>>,
   ): Promise<void> {
     await this.#db
       .updateTable('signing_keys')
@@ -495,6 +612,8 @@ export class KyselyStore implements Store {
         ...(patch.status !== undefined ? { status: patch.status } : {}),
         ...(patch.retireAfter !== undefined ? { retire_after: patch.retireAfter } : {}),
         ...(patch.privateJwk !== undefined ? { private_jwk: patch.privateJwk } : {}),
+        ...(patch.kekId !== undefined ? { kek_id: patch.kekId } : {}),
+        ...(patch.kekAlg !== undefined ? { kek_alg: patch.kekAlg } : {}),
       })
       .where('kid', '=', kid)
       .execute();
@@ -504,50 +623,68 @@ export class KyselyStore implements Store {
     domain: Domain,
     audit: AuditEntry,
     unverifiedExpireBefore: number,
-  ): Promise<'created' | 'taken'> {
+  ): Promise<'created' | 'exists' | 'taken'> {
     return this.#db.transaction().execute(async (trx) => {
-      const existing = await trx
+      // Stale unverified claims (anyone's) stop counting, and are dropped, audited per tenant.
+      const stale = await trx
         .selectFrom('domains')
-        .select(['tenant_id', 'status', 'created_at'])
+        .select('tenant_id')
         .where('hostname', '=', domain.hostname)
-        .executeTakeFirst();
-      if (existing) {
-        const stale = existing.status !== 'active' && existing.created_at < unverifiedExpireBefore;
-        if (!stale) return 'taken';
-        await trx.deleteFrom('domains').where('hostname', '=', domain.hostname).execute();
-        await this.#audit(trx, {
-          tenantId: existing.tenant_id,
-          actor: 'system',
-          action: 'domain.expired',
-          target: domain.hostname,
-          beforeHash: null,
-          afterHash: null,
-        });
-      }
-      await trx
-        .insertInto('domains')
-        .values({
-          hostname: domain.hostname,
-          tenant_id: domain.tenantId,
-          status: domain.status,
-          challenge: domain.challenge,
-          attempts: domain.attempts,
-          next_check_at: domain.nextCheckAt,
-          last_error: domain.lastError,
-          created_at: domain.createdAt,
-          verified_at: domain.verifiedAt,
-        })
+        .where('status', '!=', 'active')
+        .where('created_at', '<', unverifiedExpireBefore)
         .execute();
+      if (stale.length > 0) {
+        await trx
+          .deleteFrom('domains')
+          .where('hostname', '=', domain.hostname)
+          .where('status', '!=', 'active')
+          .where('created_at', '<', unverifiedExpireBefore)
+          .execute();
+        for (const { tenant_id } of stale) {
+          await this.#audit(trx, {
+            tenantId: tenant_id,
+            actor: 'system',
+            action: 'domain.expired',
+            target: domain.hostname,
+            beforeHash: null,
+            afterHash: null,
+          });
+        }
+      }
+      // An active claim, by anyone, cannot be claimed again.
+      const claims = await trx
+        .selectFrom('domains')
+        .select(['tenant_id', 'status'])
+        .where('hostname', '=', domain.hostname)
+        .execute();
+      if (claims.some((c) => c.status === 'active')) return 'taken';
+      const result = await trx
+        .insertInto('domains')
+        .values(domainRow(domain))
+        .onConflict((oc) => oc.columns(['hostname', 'tenant_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return 'exists';
       await this.#audit(trx, audit);
       return 'created';
     });
   }
 
-  async getDomain(hostname: string): Promise<Domain | undefined> {
+  async getActiveDomain(hostname: string): Promise<Domain | undefined> {
     const row = await this.#db
       .selectFrom('domains')
       .selectAll()
       .where('hostname', '=', hostname)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return row && domainFrom(row);
+  }
+
+  async getDomain(tenantId: string, hostname: string): Promise<Domain | undefined> {
+    const row = await this.#db
+      .selectFrom('domains')
+      .selectAll()
+      .where('hostname', '=', hostname)
+      .where('tenant_id', '=', tenantId)
       .executeTakeFirst();
     return row && domainFrom(row);
   }
@@ -583,21 +720,54 @@ export class KyselyStore implements Store {
     audit: AuditEntry,
   ): Promise<boolean> {
     return this.#db.transaction().execute(async (trx) => {
-      const result = await trx
-        .updateTable('domains')
-        .set({
-          ...(patch.status !== undefined ? { status: patch.status } : {}),
-          ...(patch.attempts !== undefined ? { attempts: patch.attempts } : {}),
-          ...(patch.nextCheckAt !== undefined ? { next_check_at: patch.nextCheckAt } : {}),
-          ...(patch.lastError !== undefined ? { last_error: patch.lastError } : {}),
-          ...(patch.verifiedAt !== undefined ? { verified_at: patch.verifiedAt } : {}),
-        })
-        .where('hostname', '=', hostname)
-        .where('tenant_id', '=', match.tenantId)
-        .where('challenge', '=', match.challenge)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) return false;
+      let updated: bigint;
+      try {
+        const result = await trx
+          .updateTable('domains')
+          .set({
+            ...(patch.status !== undefined ? { status: patch.status } : {}),
+            ...(patch.attempts !== undefined ? { attempts: patch.attempts } : {}),
+            ...(patch.nextCheckAt !== undefined ? { next_check_at: patch.nextCheckAt } : {}),
+            ...(patch.lastError !== undefined ? { last_error: patch.lastError } : {}),
+            ...(patch.verifiedAt !== undefined ? { verified_at: patch.verifiedAt } : {}),
+          })
+          .where('hostname', '=', hostname)
+          .where('tenant_id', '=', match.tenantId)
+          .where('challenge', '=', match.challenge)
+          .executeTakeFirst();
+        updated = result.numUpdatedRows;
+      } catch (error) {
+        // The one-active-claim index: another tenant verified this hostname first.
+        if (patch.status === 'active' && /UNIQUE/i.test(String((error as Error).message)))
+          return false;
+        throw error;
+      }
+      if (updated === 0n) return false;
       await this.#audit(trx, audit);
+      if (patch.status === 'active') {
+        // The first to verify owns the hostname: every other claim on it ends.
+        const others = await trx
+          .selectFrom('domains')
+          .select('tenant_id')
+          .where('hostname', '=', hostname)
+          .where('tenant_id', '!=', match.tenantId)
+          .execute();
+        await trx
+          .deleteFrom('domains')
+          .where('hostname', '=', hostname)
+          .where('tenant_id', '!=', match.tenantId)
+          .execute();
+        for (const { tenant_id } of others) {
+          await this.#audit(trx, {
+            tenantId: tenant_id,
+            actor: 'system',
+            action: 'domain.claim-ended',
+            target: hostname,
+            beforeHash: null,
+            afterHash: null,
+          });
+        }
+      }
       return true;
     });
   }
@@ -666,6 +836,7 @@ export class KyselyStore implements Store {
       .selectAll()
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
+      .where('expires_at', '>', this.#now())
       .executeTakeFirst();
     return (
       row && {
@@ -676,6 +847,20 @@ export class KyselyStore implements Store {
         expiresAt: row.expires_at,
       }
     );
+  }
+
+  async purgeExpired(now: number): Promise<{ quotes: number; tokens: number }> {
+    return this.#db.transaction().execute(async (trx) => {
+      const quotes = await trx
+        .deleteFrom('quotes')
+        .where('expires_at', '<=', now)
+        .executeTakeFirst();
+      const tokens = await trx
+        .deleteFrom('issued_tokens')
+        .where('expires_at', '<=', now)
+        .executeTakeFirst();
+      return { quotes: Number(quotes.numDeletedRows), tokens: Number(tokens.numDeletedRows) };
+    });
   }
 
   async close(): Promise<void> {

@@ -52,12 +52,29 @@ export interface Database {
     target: string;
     before_hash: string | null;
     after_hash: string | null;
+    /** JSON object of non-secret facts (a token's origin and expiry), or null. */
+    details: string | null;
     at: number;
   };
-  revoked_tokens: { jti: string; tenant_id: string; expires_at: number };
+  /** Every widget token minted, until it expires: revocation and its minting key. */
+  issued_tokens: {
+    tenant_id: string;
+    jti: string;
+    key_id: string;
+    origin: string;
+    scopes: string;
+    created_at: number;
+    expires_at: number;
+    revoked_at: number | null;
+  };
   signing_keys: {
     kid: string;
+    /** The private JWK sealed with AES-GCM (base64url of IV + ciphertext), or '' once wiped. */
     private_jwk: string;
+    /** Id of the master key that sealed `private_jwk`; null for a legacy plaintext row. */
+    kek_id: string | null;
+    /** The sealing algorithm (`A256GCM`); null for a legacy plaintext row. */
+    kek_alg: string | null;
     public_jwk: string;
     status: string;
     created_at: number;
@@ -230,6 +247,69 @@ const migrations: Record<string, Migration> = {
         .on('quotes')
         .columns(['tenant_id', 'id'])
         .execute();
+    },
+  },
+  '0004_security_review': {
+    async up(db: Kysely<unknown>) {
+      // Private signing keys are sealed with a master key: which one, and how, sits beside it.
+      // Plaintext rows left by older versions are sealed by the key ring on first load.
+      await db.schema.alterTable('signing_keys').addColumn('kek_id', 'text').execute();
+      await db.schema.alterTable('signing_keys').addColumn('kek_alg', 'text').execute();
+      await db.schema.alterTable('audit_log').addColumn('details', 'text').execute();
+      // Every minted token is recorded (never the token itself): revocation by jti, by tenant,
+      // and refusal once the key that minted it is revoked. Replaces revoked_tokens.
+      await db.schema
+        .createTable('issued_tokens')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('jti', 'text', (c) => c.notNull())
+        .addColumn('key_id', 'text', (c) => c.notNull())
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('scopes', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addColumn('revoked_at', 'integer')
+        .addPrimaryKeyConstraint('issued_tokens_pk', ['tenant_id', 'jti'])
+        .execute();
+      await db.schema
+        .createIndex('issued_tokens_expiry')
+        .on('issued_tokens')
+        .column('expires_at')
+        .execute();
+      await db.schema.dropTable('revoked_tokens').execute();
+      // Several tenants may hold pending claims on one hostname, each with its own challenge;
+      // at most one claim per hostname is active (the first to verify).
+      await db.schema
+        .createTable('domain_claims')
+        .addColumn('hostname', 'text', (c) => c.notNull())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('challenge', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_check_at', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('verified_at', 'integer')
+        .addPrimaryKeyConstraint('domain_claims_pk', ['hostname', 'tenant_id'])
+        .execute();
+      await sql`INSERT INTO domain_claims SELECT hostname, tenant_id, status, challenge, attempts, next_check_at, last_error, created_at, verified_at FROM domains`.execute(
+        db,
+      );
+      await db.schema.dropTable('domains').execute();
+      await db.schema.alterTable('domain_claims').renameTo('domains').execute();
+      await db.schema.createIndex('domains_tenant').on('domains').column('tenant_id').execute();
+      await db.schema
+        .createIndex('domains_one_active')
+        .on('domains')
+        .column('hostname')
+        .unique()
+        .where(sql.ref('status'), '=', 'active')
+        .execute();
+      await db.schema
+        .createIndex('domains_due')
+        .on('domains')
+        .columns(['status', 'next_check_at'])
+        .execute();
+      await db.schema.createIndex('quotes_expiry').on('quotes').column('expires_at').execute();
     },
   },
 };

@@ -35,6 +35,12 @@ export interface NewApiKey extends Omit<ApiKey, 'revokedAt'> {
   hash: string;
 }
 
+/** Caps on active keys, checked atomically with the insert. */
+export interface KeyLimits {
+  perScopeSet: number;
+  secretPerTenant: number;
+}
+
 /** Who did what, for the audit log. */
 export interface AuditEntry {
   tenantId: string;
@@ -44,6 +50,8 @@ export interface AuditEntry {
   target: string;
   beforeHash: string | null;
   afterHash: string | null;
+  /** Non-secret facts about the change (a token's origin and expiry); never a credential. */
+  details?: Record<string, unknown> | null;
 }
 
 export interface AuditRecord extends AuditEntry {
@@ -96,8 +104,14 @@ export type SigningKeyStatus = 'next' | 'active' | 'retiring' | 'retired';
 
 export interface SigningKey {
   kid: string;
-  /** The private JWK (JSON). */
+  /**
+   * The private JWK sealed under a master key (see auth/secret-box), '' once wiped; a legacy
+   * row (`kekId` null) holds it in plain text until the key ring seals it.
+   */
   privateJwk: string;
+  /** The master key that sealed `privateJwk`, and how (`A256GCM`). */
+  kekId: string | null;
+  kekAlg: string | null;
   publicJwk: string;
   status: SigningKeyStatus;
   createdAt: number;
@@ -116,6 +130,21 @@ export interface StoredQuote {
   createdAt: number;
   expiresAt: number;
 }
+
+/** A minted widget token as recorded (never the token itself). */
+export interface IssuedToken {
+  tenantId: string;
+  jti: string;
+  /** The secret key that minted it: revoking the key ends the token. */
+  keyId: string;
+  origin: string;
+  scopes: string[];
+  createdAt: number;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+export type TokenState = 'active' | 'revoked' | 'unknown';
 
 export interface Page<T> {
   items: T[];
@@ -140,8 +169,15 @@ export interface Store {
   // Keys
   findKeyByHash(hash: string): Promise<ApiKey | undefined>;
   listKeys(tenantId: string): Promise<ApiKey[]>;
-  /** Inserts the key unless `maxActive` keys with the same kind and scope set are active. */
-  createKey(key: NewApiKey, maxActive: number, audit: AuditEntry): Promise<'created' | 'limit'>;
+  /**
+   * Inserts the key unless `limits.perScopeSet` keys of the same kind and scope set, or (for a
+   * secret key) `limits.secretPerTenant` secret keys of the tenant, are active.
+   */
+  createKey(
+    key: NewApiKey,
+    limits: KeyLimits,
+    audit: AuditEntry,
+  ): Promise<'created' | 'scope-set-limit' | 'tenant-limit'>;
   revokeKey(tenantId: string, keyId: string, at: number, audit: AuditEntry): Promise<boolean>;
 
   // Allowed origins
@@ -164,35 +200,55 @@ export interface Store {
   // Audit
   listAudit(tenantId: string, cursor: string | null, limit: number): Promise<Page<AuditRecord>>;
 
-  // Widget tokens
-  revokeToken(jti: string, tenantId: string, expiresAt: number): Promise<void>;
-  /** Revocations are per tenant: one tenant can never revoke another's token. */
-  isTokenRevoked(jti: string, tenantId: string): Promise<boolean>;
+  // Widget tokens (always per tenant: one tenant can never see or revoke another's)
+  /** Records a minted token with its audit row. */
+  recordToken(token: IssuedToken, audit: AuditEntry): Promise<void>;
+  /**
+   * `active` while neither the token nor the key that minted it is revoked; `unknown` when it
+   * was never recorded (or was purged after expiry).
+   */
+  tokenState(tenantId: string, jti: string): Promise<TokenState>;
+  revokeToken(
+    tenantId: string,
+    jti: string,
+    at: number,
+    audit: AuditEntry,
+  ): Promise<'revoked' | 'already-revoked' | 'unknown'>;
+  /** Revokes every unexpired token of the tenant; returns how many. */
+  revokeAllTokens(tenantId: string, at: number, audit: AuditEntry): Promise<number>;
 
   // Signing keys
   listSigningKeys(): Promise<SigningKey[]>;
   addSigningKey(key: SigningKey): Promise<void>;
   updateSigningKey(
     kid: string,
-    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter' | 'privateJwk'>>,
+    patch: Partial<Pick<SigningKey, 'status' | 'retireAfter' | 'privateJwk' | 'kekId' | 'kekAlg'>>,
   ): Promise<void>;
 
-  // Custom domains
+  // Custom domains: claims per (hostname, tenant); at most one active claim per hostname
   /**
-   * Registers a hostname unless another claim holds it. An unverified claim (pending or failed)
-   * created before `unverifiedExpireBefore` no longer holds it: it is dropped (audited for its
-   * tenant), so nobody can squat a name they cannot verify.
+   * Claims a hostname for a tenant. Several tenants may hold pending claims on one hostname,
+   * each with its own challenge; `taken` when any claim on it is active, `exists` when this
+   * tenant already claims it. Unverified claims created before `unverifiedExpireBefore` are
+   * dropped first (audited for their tenants).
    */
   createDomain(
     domain: Domain,
     audit: AuditEntry,
     unverifiedExpireBefore: number,
-  ): Promise<'created' | 'taken'>;
-  getDomain(hostname: string): Promise<Domain | undefined>;
-  /** Pending domains whose next check is due, oldest first. */
+  ): Promise<'created' | 'exists' | 'taken'>;
+  /** The active claim on a hostname: what routes a request to a tenant. */
+  getActiveDomain(hostname: string): Promise<Domain | undefined>;
+  /** The tenant's own claim on a hostname, in any state. */
+  getDomain(tenantId: string, hostname: string): Promise<Domain | undefined>;
+  /** Pending claims whose next check is due, oldest first. */
   listDueDomains(now: number, limit: number): Promise<Domain[]>;
   listDomains(tenantId: string): Promise<Domain[]>;
-  /** Updates the claim only if it is still this tenant's with this challenge; false otherwise. */
+  /**
+   * Updates the claim only if it is still this tenant's with this challenge; false otherwise
+   * (also when activating it loses to another tenant's claim already active). Activating a
+   * claim ends every other tenant's claim on the hostname, audited for each.
+   */
   updateDomain(
     hostname: string,
     match: { tenantId: string; challenge: string },
@@ -210,7 +266,11 @@ export interface Store {
   ): Promise<{ json: string; updatedAt: number } | undefined>;
   setDocument(tenantId: string, kind: DocumentKind, json: string, audit: AuditEntry): Promise<void>;
   saveQuote(quote: StoredQuote): Promise<void>;
+  /** An unexpired quote of the tenant. */
   getQuote(tenantId: string, id: string): Promise<StoredQuote | undefined>;
+
+  /** Deletes quotes and token records that expired before `now`; returns how many of each. */
+  purgeExpired(now: number): Promise<{ quotes: number; tokens: number }>;
 
   close(): Promise<void>;
 }

@@ -240,12 +240,18 @@ describe('hostname normalisation', () => {
       '_gw-challenge.widgets.bank.example',
       '_gw-challenge.xn--bcher-kva.example',
     ]);
-    // The same name in another spelling is the same domain.
+    // The same name in another spelling is the same claim: answered as it is, not a second one.
     const dup = await edge.call('POST', '/v1/domains', {
       auth: a.secretKey,
       body: { hostname: 'XN--BCHER-KVA.example' },
     });
-    assert.equal(dup.status, 409);
+    assert.equal(dup.status, 200);
+    const same = (await dup.json()) as DomainBody;
+    assert.deepEqual([same.hostname, same.record.value], [idn.hostname, idn.record.value]);
+    const list = (await (await edge.call('GET', '/v1/domains', { auth: a.secretKey })).json()) as {
+      items: DomainBody[];
+    };
+    assert.equal(list.items.length, 2);
     await edge.close();
   });
 
@@ -297,6 +303,24 @@ describe('tenant isolation', () => {
     assert.equal(lookups, 0);
     const deleteB = await edge.call('DELETE', `/v1/domains/${host}`, { auth: b.secretKey });
     assert.equal(deleteB.status, 404);
+    // B may hold a claim of its own beside A's pending one (with its own challenge): nobody's
+    // pending claim blocks anybody. Nothing of A's comes back in B's answer.
+    const claimB = await edge.call('POST', '/v1/domains', {
+      auth: b.secretKey,
+      body: { hostname: 'Widgets.Bank-A.example.' },
+    });
+    assert.equal(claimB.status, 201);
+    const textB = await claimB.text();
+    assert.ok(!textB.includes(a.id) && !textB.includes(record.value), textB);
+    assert.notEqual((JSON.parse(textB) as DomainBody).record.value, record.value);
+
+    // A's TXT record activates A's claim only; B's claim ends with it, and the active hostname
+    // cannot be claimed again by anyone.
+    assert.equal((await verify(edge, a.secretKey, host)).status, 'active');
+    const config = await edge.call('GET', '/v1/config', { host });
+    assert.equal(((await config.json()) as { tenant: { id: string } }).tenant.id, a.id);
+    const listB = await edge.call('GET', '/v1/domains', { auth: b.secretKey });
+    assert.deepEqual(await listB.json(), { items: [] });
     for (const hostname of [host, 'Widgets.Bank-A.example.']) {
       const taken = await edge.call('POST', '/v1/domains', {
         auth: b.secretKey,
@@ -307,11 +331,6 @@ describe('tenant isolation', () => {
       assert.ok(!text.includes(a.id) && !text.includes('bank-a"'), text);
       assert.ok(!text.includes(record.value));
     }
-
-    // A's domain is untouched, and verifies for A only.
-    assert.equal((await verify(edge, a.secretKey, host)).status, 'active');
-    const config = await edge.call('GET', '/v1/config', { host });
-    assert.equal(((await config.json()) as { tenant: { id: string } }).tenant.id, a.id);
     // B's key on A's domain is treated as unknown there.
     const onDomain = await edge.call('GET', '/v1/domains', { auth: b.secretKey, host });
     assert.equal(onDomain.status, 404);
@@ -650,38 +669,76 @@ describe('against a real DNS-over-HTTPS server on loopback', () => {
   });
 });
 
-describe('unverified claims expire', () => {
-  test('a pending claim blocks others for 72 hours, then the real owner can register', async () => {
+describe('domain squatting', () => {
+  test('a squatter re-creating its pending claim every 48 hours never blocks the real owner', async () => {
     const edge = await createTestEdge();
     try {
       const squatter = await createTenant(edge, 'squatter');
       const owner = await createTenant(edge, 'owner');
-      const claim = { hostname: 'widgets.owner-bank.example' };
-      assert.equal(
-        (await edge.call('POST', '/v1/domains', { auth: squatter.secretKey, body: claim })).status,
-        201,
-      );
-      edge.clock.advance(71 * 60 * 60 * 1000);
-      assert.equal(
-        (await edge.call('POST', '/v1/domains', { auth: owner.secretKey, body: claim })).status,
-        409,
-      );
-      edge.clock.advance(2 * 60 * 60 * 1000);
-      assert.equal(
-        (await edge.call('POST', '/v1/domains', { auth: owner.secretKey, body: claim })).status,
-        201,
-      );
-      const squatterList = (await (
-        await edge.call('GET', '/v1/domains', { auth: squatter.secretKey })
-      ).json()) as {
-        items: unknown[];
-      };
-      assert.deepEqual(squatterList.items, []);
+      const hostname = 'widgets.owner-bank.example';
+      // The squatter deletes and re-creates its claim, as the review reproduced.
+      for (let round = 0; round < 3; round++) {
+        await register(edge, squatter.secretKey, hostname);
+        edge.clock.advance(48 * 60 * 60 * 1000);
+        const res = await edge.call('DELETE', `/v1/domains/${hostname}`, {
+          auth: squatter.secretKey,
+        });
+        assert.equal(res.status, 204);
+      }
+      const squatted = await register(edge, squatter.secretKey, hostname);
+      const claim = await register(edge, owner.secretKey, hostname);
+      assert.notEqual(claim.record.value, squatted.record.value, 'each claim has its challenge');
+
+      // Only the owner can publish its challenge in the bank's DNS: it verifies first.
+      edge.doh.handler = async (url) =>
+        new URL(url).searchParams.get('name') === claim.record.name
+          ? txtAnswer(claim.record.name, claim.record.value)
+          : Response.json({ Status: 3 });
+      const missed = await edge.call('POST', `/v1/domains/${hostname}/verify`, {
+        auth: squatter.secretKey,
+      });
+      assert.equal(((await missed.json()) as DomainBody).status, 'pending');
+      assert.equal((await verify(edge, owner.secretKey, hostname)).status, 'active');
+
+      // The squatter's claim ended (audited for it); it can neither verify nor claim again.
+      const gone = await edge.call('POST', `/v1/domains/${hostname}/verify`, {
+        auth: squatter.secretKey,
+      });
+      assert.equal(gone.status, 404);
+      const again = await edge.call('POST', '/v1/domains', {
+        auth: squatter.secretKey,
+        body: { hostname },
+      });
+      assert.equal(again.status, 409);
       const audit = (await (
         await edge.call('GET', '/v1/audit', { auth: squatter.secretKey })
-      ).json()) as {
-        items: { action: string }[];
-      };
+      ).json()) as { items: { action: string; target: string }[] };
+      assert.ok(
+        audit.items.some((r) => r.action === 'domain.claim-ended' && r.target === hostname),
+      );
+      const routed = await edge.call('GET', '/v1/config', { host: hostname });
+      assert.equal(((await routed.json()) as { tenant: { id: string } }).tenant.id, owner.id);
+    } finally {
+      await edge.close();
+    }
+  });
+
+  test('unverified claims are dropped after 72 hours (audited), verified ones never', async () => {
+    const edge = await createTestEdge();
+    try {
+      const early = await createTenant(edge, 'early');
+      const late = await createTenant(edge, 'late');
+      const hostname = 'widgets.shared.example';
+      await register(edge, early.secretKey, hostname);
+      edge.clock.advance(73 * 60 * 60 * 1000);
+      await register(edge, late.secretKey, hostname);
+      const earlyList = (await (
+        await edge.call('GET', '/v1/domains', { auth: early.secretKey })
+      ).json()) as { items: unknown[] };
+      assert.deepEqual(earlyList.items, []);
+      const audit = (await (
+        await edge.call('GET', '/v1/audit', { auth: early.secretKey })
+      ).json()) as { items: { action: string }[] };
       assert.ok(audit.items.some((r) => r.action === 'domain.expired'));
     } finally {
       await edge.close();

@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { createApp } from '../../edge/app.js';
 import { sha256Hex } from '../../edge/auth/credentials.js';
+import { SecretBox } from '../../edge/auth/secret-box.js';
 import type { DohFetch, EdgeConfig, EdgeDeps } from '../../edge/deps.js';
 import { MemoryRateLimiter } from '../../edge/middleware/rate-limit/index.js';
 import { cachingStore } from '../../edge/store/caching-store.js';
@@ -15,6 +16,8 @@ import type { Database } from '../../edge/store/schema.js';
 export const OPERATOR_KEY = 'op_test_operator_key_0123456789abcdefghijklmnop';
 export const PUBLIC_URL = 'https://edge.gridworks.test';
 export const ORIGIN = 'https://www.bank-a.example';
+/** The test edge's master key (32 bytes, hex): seals the private signing keys at rest. */
+export const TEST_MASTER_KEY = '0f'.repeat(32);
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error';
@@ -71,6 +74,8 @@ export async function createTestEdge(
     clock,
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
     rateLimiter: new MemoryRateLimiter(clock.now),
+    // The client address comes from a test header, so tests can play several clients.
+    clientIp: (c) => c.req.header('x-test-client-ip') ?? '192.0.2.1',
     dohFetch: (url, init) => doh.handler(url, init),
     // A stand-in for the built widget kit: one entry and one chunk.
     widgetAssets: {
@@ -84,7 +89,11 @@ export async function createTestEdge(
       operatorKeyHash: await sha256Hex(OPERATOR_KEY),
       dohUrl: 'https://dns.test/dns-query',
       previewSecret: 'test-preview-secret-0123456789abcdef0123456789',
+      masterKey: TEST_MASTER_KEY,
       ...overrides,
+      // Suites send many refused credentials from one address on purpose; the failure limit
+      // itself is tested with its own low setting (security-review.test.ts).
+      rateLimits: { authFailuresPerIp: 100_000, ...overrides.rateLimits },
     },
   };
   const app = createApp(deps);
@@ -100,6 +109,34 @@ export async function createTestEdge(
     return Promise.resolve(app.request(`${base}${path}`, { method, headers, body }));
   };
   return { app, deps, clock, logs, doh, sqlite, close: () => deps.store.close(), call };
+}
+
+/**
+ * A signing key's private JWK as stored, opened with the test master key ('' once wiped):
+ * what an attacker holding the database and the master key would have. `kid` defaults to the
+ * active key.
+ */
+export async function openSigningKey(
+  edge: TestEdge,
+  kid?: string,
+): Promise<{ kid: string; privateJwk: string }> {
+  const row = edge.sqlite
+    .prepare(
+      kid
+        ? 'SELECT kid, private_jwk, kek_id, kek_alg FROM signing_keys WHERE kid = ?'
+        : "SELECT kid, private_jwk, kek_id, kek_alg FROM signing_keys WHERE status = 'active'",
+    )
+    .get(...(kid ? [kid] : [])) as
+    | { kid: string; private_jwk: string; kek_id: string | null; kek_alg: string | null }
+    | undefined;
+  if (!row) throw new Error(`no signing key ${kid ?? '(active)'}`);
+  if (row.private_jwk === '') return { kid: row.kid, privateJwk: '' };
+  const box = new SecretBox(TEST_MASTER_KEY);
+  const privateJwk = await box.open(
+    { ciphertext: row.private_jwk, kekId: row.kek_id ?? '', alg: 'A256GCM' },
+    row.kid,
+  );
+  return { kid: row.kid, privateJwk };
 }
 
 export interface TestTenant {

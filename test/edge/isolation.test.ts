@@ -31,10 +31,10 @@ const KINDS: readonly Kind[] = ['operator', 'secret', 'publishable', 'token', 'a
 /**
  * Who a route serves: decides which credential kinds it must refuse. `widget` reads accept a
  * publishable key, a widget token, or nothing at all on the tenant's own domain;
- * `widget-write` accepts the same keys but never nothing (`onDomain: false`);
- * `widget-or-backend` accepts widget credentials or a secret key (the bank's backend).
+ * `token-or-backend` (quotes) accepts a customer's widget token or a secret key (the bank's
+ * backend), never the public publishable key and never nothing, even on the tenant's domain.
  */
-type Guard = 'operator' | 'secret' | 'widget' | 'widget-write' | 'widget-or-backend' | 'public';
+type Guard = 'operator' | 'secret' | 'widget' | 'token-or-backend' | 'public';
 
 interface World extends TestTenant {
   name: string;
@@ -75,6 +75,8 @@ interface Req {
 interface Attack extends Req {
   /** Statuses for an accepted credential of the attacker (on the edge's own host). */
   status: readonly number[];
+  /** Statuses on the victim's custom domain, where they differ from `status`. */
+  domainStatus?: readonly number[];
   /** Strings of the attacker's own that a 2xx answer must contain (it got its own data). */
   shows?: readonly string[];
   why?: string;
@@ -93,6 +95,12 @@ interface Ctx {
 
 interface Fixture {
   guard: Guard;
+  /**
+   * The route acts on the caller's own tenant only and cannot be undone (revoke every token):
+   * cross-tenant cells run for the credential kinds it refuses; that an accepted credential
+   * leaves other tenants alone is tested where the route is (test/edge/tokens.test.ts).
+   */
+  callerOnly?: boolean;
   /** Requests by `attacker` naming `victim`'s ids (path params, bodies). */
   attacks: (victim: World, attacker: World) => Attack[];
   /** The owner reaching its own data; may first create what a destructive route consumes. */
@@ -301,6 +309,11 @@ const FIXTURES: Record<string, Fixture> = {
     attacks: () => [{ path: '/demo/bank.css', status: [404] }],
     own: same(() => ({ path: '/demo/bank.css', status: [404] })),
   },
+  'POST /demo/token': {
+    guard: 'public',
+    attacks: () => [{ path: '/demo/token', status: [404] }],
+    own: same(() => ({ path: '/demo/token', status: [404] })),
+  },
   // The widget kit's files are public and the same for every tenant.
   'GET /:file': {
     guard: 'public',
@@ -330,7 +343,8 @@ const FIXTURES: Record<string, Fixture> = {
         status: [404],
         why: "the victim's link payload under the attacker's signature",
       },
-      { path: `/v1/branding/preview/${attacker.previewLink}`, status: [200] },
+      // The attacker's own link works on the edge's host, never on another bank's domain.
+      { path: `/v1/branding/preview/${attacker.previewLink}`, status: [200], domainStatus: [404] },
     ],
     own: same((o) => ({
       path: `/v1/branding/preview/${o.previewLink}`,
@@ -342,7 +356,11 @@ const FIXTURES: Record<string, Fixture> = {
     guard: 'public',
     attacks: (victim, attacker) => [
       { path: `/v1/branding/preview/${forgedLink(victim, attacker)}/theme.css`, status: [404] },
-      { path: `/v1/branding/preview/${attacker.previewLink}/theme.css`, status: [200] },
+      {
+        path: `/v1/branding/preview/${attacker.previewLink}/theme.css`,
+        status: [200],
+        domainStatus: [404],
+      },
     ],
     own: same((o) => ({
       path: `/v1/branding/preview/${o.previewLink}/theme.css`,
@@ -539,10 +557,9 @@ const FIXTURES: Record<string, Fixture> = {
   },
   'DELETE /v1/tokens/:jti': {
     guard: 'secret',
-    // Revocations are recorded per (jti, caller's tenant) and minted jtis are not stored, so a
-    // foreign jti cannot be told apart from an unknown one: 204, and the victim's token keeps
-    // working (checked by "every tenant's data is intact" below).
-    attacks: (victim) => [{ path: `/v1/tokens/${victim.jti}`, status: [204] }],
+    // Minted tokens are recorded per tenant: another tenant's jti is as unknown as a made-up
+    // one (404), and the victim's token keeps working (checked by "data is intact" below).
+    attacks: (victim) => [{ path: `/v1/tokens/${victim.jti}`, status: [404] }],
     own: async (ctx, owner) => {
       const { jti } = await mintToken(ctx.edge, owner, {
         scopes: ['config:read'],
@@ -550,6 +567,13 @@ const FIXTURES: Record<string, Fixture> = {
       });
       return { path: `/v1/tokens/${jti}`, status: [204] };
     },
+  },
+  // Only the caller's own tenant's tokens: nothing in the request can name another.
+  'POST /v1/tokens/revoke-all': {
+    guard: 'secret',
+    callerOnly: true,
+    attacks: () => [{ path: '/v1/tokens/revoke-all', status: [200], shows: ['"revoked"'] }],
+    own: same(() => ({ path: '/v1/tokens/revoke-all', status: [200], shows: ['"revoked"'] })),
   },
   // Nothing in the request names a tenant: the attacker changes its own catalog (and changes it
   // back, so its world stays as built); the victim's is checked unchanged afterwards.
@@ -608,13 +632,17 @@ const FIXTURES: Record<string, Fixture> = {
 
   'POST /v1/domains': {
     guard: 'secret',
-    // The same 409 whoever holds the hostname, so the owner is never revealed.
+    // An active hostname is a 409 whoever holds it, so the owner is never revealed. A pending
+    // one may be claimed beside the victim's claim (its own challenge; the first to verify
+    // wins), which leaves the victim's claim as it was (checked by "data is intact").
     attacks: (victim) => [
       { path: '/v1/domains', body: { hostname: victim.domain }, status: [409] },
+      { path: '/v1/domains', body: { hostname: victim.domain.toUpperCase() }, status: [409] },
       {
         path: '/v1/domains',
-        body: { hostname: victim.pendingDomain.toUpperCase() },
-        status: [409],
+        body: { hostname: victim.pendingDomain },
+        status: [200, 201],
+        why: "a claim of the attacker's own beside the victim's pending one",
       },
     ],
     own: async (_ctx, owner) => {
@@ -703,9 +731,9 @@ const FIXTURES: Record<string, Fixture> = {
     own: same((o) => ({ path: '/v1/pricing/plans', status: [200], shows: planNamesOf(o) })),
   },
 
-  // ---- widget writes (publishable key or widget token; never nothing, even on the domain) --
+  // ---- quotes: a customer's widget token or the bank's backend, never the public key -------
   'POST /v1/quotes': {
-    guard: 'widget-write',
+    guard: 'token-or-backend',
     attacks: (victim, attacker) => [
       {
         path: '/v1/quotes',
@@ -735,9 +763,8 @@ const FIXTURES: Record<string, Fixture> = {
     })),
   },
 
-  // ---- widget credentials or the bank's backend (secret key with applications:read) --------
   'GET /v1/quotes/:id': {
-    guard: 'widget-or-backend',
+    guard: 'token-or-backend',
     attacks: (victim, attacker) => [
       { path: `/v1/quotes/${victim.quote.id}`, status: [404] },
       {
@@ -993,8 +1020,7 @@ const ACCEPTS: Record<Guard, readonly Kind[]> = {
   operator: ['operator'],
   secret: ['secret'],
   widget: ['publishable', 'token'],
-  'widget-write': ['publishable', 'token'],
-  'widget-or-backend': ['publishable', 'token', 'secret'],
+  'token-or-backend': ['token', 'secret'],
   public: KINDS,
 };
 
@@ -1007,13 +1033,16 @@ function expected(
   host: Host,
   attack: Attack,
 ): readonly number[] | undefined {
-  // The operator key is not any tenant's: operator routes reaching every tenant is its job.
+  // The operator key is not any tenant's: operator routes reaching every tenant is its job,
+  // on the edge's own hosts only. A tenant's custom domain has no operator API at all.
+  if (guard === 'operator' && host === 'victim-domain') return [404];
   if (guard === 'operator' && kind === 'operator') return undefined;
   // Nothing at all on the victim's own domain is the victim's public face (its widgets' reads);
   // writes and backend reads still need a credential there (401 below).
   if (guard === 'widget' && kind === 'anonymous' && host === 'victim-domain') return undefined;
   if (ACCEPTS[guard].includes(kind)) {
-    if (guard === 'public') return attack.status;
+    if (guard === 'public')
+      return host === 'victim-domain' ? (attack.domainStatus ?? attack.status) : attack.status;
     // Another tenant's credential on the victim's custom domain is treated as unknown.
     return host === 'victim-domain' && kind !== 'operator' ? [404] : attack.status;
   }
@@ -1095,7 +1124,10 @@ describe('tenant isolation matrix', () => {
             const attacker = ctx.tenants[a] as World;
             for (const host of HOSTS) {
               for (const attack of fixture.attacks(victim, attacker)) {
-                const want = expected(fixture.guard, kind, host, attack);
+                const want =
+                  fixture.callerOnly && ACCEPTS[fixture.guard].includes(kind)
+                    ? undefined
+                    : expected(fixture.guard, kind, host, attack);
                 if (!want) {
                   cells.notApplicable++;
                   continue;
@@ -1185,7 +1217,7 @@ describe('tenant isolation matrix', () => {
           for (const s of own.shows ?? []) assert.ok(text.includes(s), `answer lacks ${s}`);
         });
       }
-      if (fixture.guard === 'widget-write' || fixture.guard === 'widget-or-backend') {
+      if (fixture.guard === 'token-or-backend') {
         test('negative control: nothing at all is refused even on the tenant’s own domain', async () => {
           const owner = ctx.tenants[0] as World;
           const own = await fixture.own(ctx, owner, 'anonymous');
@@ -1267,16 +1299,18 @@ async function assertIntact(ctx: Ctx, t: World): Promise<void> {
     200,
   );
   assert.equal(onDomain.tenant.id, t.id);
-  const domains = await json<{ items: { hostname: string; status: string; attempts: number }[] }>(
-    await edge.call('GET', '/v1/domains', { auth: t.secretKey }),
-    `${t.slug} domains`,
-    200,
-  );
+  const domains = await json<{
+    items: { hostname: string; status: string; attempts: number; record: { value: string } }[];
+  }>(await edge.call('GET', '/v1/domains', { auth: t.secretKey }), `${t.slug} domains`, 200);
+  // Its own two claims as built (a claim it made on another tenant's pending name aside).
   assert.deepEqual(
-    domains.items.map((d) => [d.hostname, d.status, d.attempts]).sort(),
+    domains.items
+      .filter((d) => d.hostname === t.domain || d.hostname === t.pendingDomain)
+      .map((d) => [d.hostname, d.status, d.attempts, d.record.value])
+      .sort(),
     [
-      [t.domain, 'active', 0],
-      [t.pendingDomain, 'pending', 0],
+      [t.domain, 'active', 0, t.challenges[0]],
+      [t.pendingDomain, 'pending', 0, t.challenges[1]],
     ].sort(),
   );
   const catalogRes = await edge.call('GET', '/v1/catalog', {

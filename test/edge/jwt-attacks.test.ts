@@ -27,6 +27,7 @@ import {
   mintToken,
   OPERATOR_KEY,
   ORIGIN,
+  openSigningKey,
   PUBLIC_URL,
   type TestEdge,
 } from './helpers.js';
@@ -60,11 +61,9 @@ async function setup() {
   const edge = await createTestEdge();
   const tenant = await createTenant(edge, 'bank-a', [ORIGIN]);
   const minted = await mintToken(edge, tenant, { scopes: ['config:read'], origin: ORIGIN });
-  const row = edge.sqlite
-    .prepare("SELECT kid, private_jwk AS jwk FROM signing_keys WHERE status = 'active'")
-    .get() as { kid: string; jwk: string } | undefined;
-  assert.ok(row, 'minting created an active signing key');
-  const privateJwk = JSON.parse(row.jwk) as JWK;
+  // The private key as an attacker holding the database and the master key would have it.
+  const row = await openSigningKey(edge);
+  const privateJwk = JSON.parse(row.privateJwk) as JWK;
   const signingKey = await importJWK(privateJwk, 'EdDSA');
   const { d: _d, ...publicJwk } = privateJwk;
   const claims = decodeJwt(minted.token) as JWTPayload & { tid: string; scp: string[] };

@@ -13,6 +13,7 @@ import {
   type JWK,
   SignJWT,
 } from 'jose';
+import { SECRET_SCOPES } from '../../edge/auth/credentials.js';
 import { KEY_REFRESH_MS, MAX_TTL_SECONDS } from '../../edge/auth/widget-tokens.js';
 import { PROBLEM_TYPE_BASE, type ProblemBody } from '../../edge/errors.js';
 import {
@@ -21,6 +22,7 @@ import {
   mintToken,
   OPERATOR_KEY,
   ORIGIN,
+  openSigningKey,
   type TestEdge,
   type TestTenant,
 } from './helpers.js';
@@ -58,16 +60,15 @@ async function expectProblem(res: Response, status: number, code: string): Promi
   return body;
 }
 
-/** `kid`'s private JWK as stored ('' once the key has been rotated out). */
-function storedPrivateJwk(edge: TestEdge, kid: string): string {
-  const row = edge.sqlite
-    .prepare('SELECT private_jwk AS jwk FROM signing_keys WHERE kid = ?')
-    .get(kid) as { jwk: string } | undefined;
-  assert.ok(row, `signing key ${kid} is stored`);
-  return row.jwk;
+/** `kid`'s private JWK as stored, opened ('' once the key has been rotated out). */
+async function storedPrivateJwk(edge: TestEdge, kid: string): Promise<string> {
+  return (await openSigningKey(edge, kid)).privateJwk;
 }
 
-/** A token with fresh, valid claims signed by `kid`'s private key (captured earlier). */
+/**
+ * A token with fresh times signed by `kid`'s private key (captured earlier), for the same
+ * recorded jti as `like`: only the key and the times decide whether it is accepted.
+ */
 async function signWithKey(
   edge: TestEdge,
   kid: string,
@@ -75,7 +76,7 @@ async function signWithKey(
   like: string,
 ): Promise<string> {
   const now = Math.floor(edge.clock.now() / 1000);
-  const claims = { ...decodeJwt(like), jti: 'jti_forgedForgedForged00', iat: now, nbf: now };
+  const claims = { ...decodeJwt(like), iat: now, nbf: now };
   return new SignJWT({ ...claims, exp: now + 600 })
     .setProtectedHeader({ alg: 'EdDSA', typ: 'gw-widget+jwt', kid })
     .sign(await importJWK(JSON.parse(privateJwk) as JWK, 'EdDSA'));
@@ -105,11 +106,11 @@ describe('signing-key rotation drill', () => {
     assert.equal(kidOf(beforeRotation.token), oldKid);
 
     // Rotate: the new key signs, tokens of the old one still verify.
-    const oldPrivate = storedPrivateJwk(edge, oldKid);
+    const oldPrivate = await storedPrivateJwk(edge, oldKid);
     const rotatedAt = edge.clock.now();
     const rotated = await rotate(edge);
     assert.equal(
-      storedPrivateJwk(edge, oldKid),
+      await storedPrivateJwk(edge, oldKid),
       '',
       'a retiring key never signs again: its private half is wiped',
     );
@@ -234,11 +235,9 @@ async function listKeys(
   return { items: (JSON.parse(raw) as { items: ListedKey[] }).items, raw };
 }
 
-async function createSecret(edge: TestEdge, auth: string, scopes?: string[]) {
-  return edge.call('POST', '/v1/keys', {
-    auth,
-    body: scopes ? { kind: 'secret', scopes } : { kind: 'secret' },
-  });
+/** Creates a secret key; by default with every scope (what a tenant's first key holds). */
+async function createSecret(edge: TestEdge, auth: string, scopes: string[] = [...SECRET_SCOPES]) {
+  return edge.call('POST', '/v1/keys', { auth, body: { kind: 'secret', scopes } });
 }
 
 async function firstSecretKeyId(edge: TestEdge, tenant: TestTenant): Promise<string> {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { DEMO_PLANS } from '../../edge/demo/pricing.js';
+import { purgeExpired } from '../../edge/maintenance.js';
 import {
   QUOTE_TTL_MS,
   QUOTE_WRITES_PER_MINUTE,
@@ -51,19 +52,36 @@ describe('pricing routes', () => {
   let edge: TestEdge;
   let a: TestTenant;
   let b: TestTenant;
+  /** A customer's widget token per tenant (quotes are writes: never the publishable key). */
+  const tokens = new Map<string, string>();
   const widget = (tenant: TestTenant, origin = ORIGIN) => ({
     auth: tenant.publishableKey,
+    headers: { origin },
+  });
+  const customer = (tenant: TestTenant, origin = ORIGIN) => ({
+    auth: tokens.get(tenant.id) ?? '',
     headers: { origin },
   });
   const putPlans = (tenant: TestTenant, plans: unknown) =>
     edge.call('PUT', '/v1/pricing/plans', { auth: tenant.secretKey, body: plans });
   const postQuote = (tenant: TestTenant, payload: unknown, origin = ORIGIN) =>
-    edge.call('POST', '/v1/quotes', { ...widget(tenant, origin), body: payload });
+    edge.call('POST', '/v1/quotes', { ...customer(tenant, origin), body: payload });
 
   before(async () => {
     edge = await createTestEdge();
     a = await createTenant(edge, 'bank-a', [ORIGIN]);
     b = await createTenant(edge, 'bank-b', [B_ORIGIN]);
+    for (const [tenant, origin] of [
+      [a, ORIGIN],
+      [b, B_ORIGIN],
+    ] as const) {
+      const minted = await mintToken(edge, tenant, {
+        scopes: ['pricing:read', 'quotes:write'],
+        origin,
+        ttlSeconds: 3600,
+      });
+      tokens.set(tenant.id, minted.token);
+    }
   });
   after(() => edge.close());
 
@@ -165,10 +183,70 @@ describe('pricing routes', () => {
     assert.equal(QUOTE_TTL_MS, 30 * 24 * 3600 * 1000);
 
     const fetched = await body<IssuedQuote>(
-      await edge.call('GET', `/v1/quotes/${issued.id}`, widget(a)),
+      await edge.call('GET', `/v1/quotes/${issued.id}`, customer(a)),
       200,
     );
     assert.deepEqual(fetched, issued);
+  });
+
+  test('quotes: the public publishable key can neither write nor read them, from any origin', async () => {
+    const issued = await body<IssuedQuote>(
+      await postQuote(a, { planId: 'growth', selection: SELECTION }),
+      201,
+    );
+    for (const origin of [ORIGIN, 'https://forged.example']) {
+      const write = await edge.call('POST', '/v1/quotes', {
+        ...widget(a, origin),
+        body: { planId: 'growth', selection: SELECTION },
+      });
+      assert.equal(write.status, 403, origin);
+      const read = await edge.call('GET', `/v1/quotes/${issued.id}`, widget(a, origin));
+      assert.equal(read.status, 403, origin);
+    }
+    // The bank's backend may price a quote itself with a quotes:write secret key.
+    const backend = await body<IssuedQuote>(
+      await edge.call('POST', '/v1/quotes', {
+        auth: a.secretKey,
+        body: { planId: 'growth', selection: SELECTION },
+      }),
+      201,
+    );
+    assert.equal(backend.tenantId, a.id);
+  });
+
+  test('quotes: expired ones are gone — refused on read, then purged from storage', async () => {
+    const own = await createTestEdge();
+    try {
+      const tenant = await createTenant(own, 'expiring', [ORIGIN]);
+      await body(
+        await own.call('PUT', '/v1/pricing/plans', { auth: tenant.secretKey, body: DEMO_PLANS }),
+        200,
+      );
+      const issued = await body<IssuedQuote>(
+        await own.call('POST', '/v1/quotes', {
+          auth: tenant.secretKey,
+          body: { planId: 'growth', selection: SELECTION },
+        }),
+        201,
+      );
+      const stored = () =>
+        (
+          own.sqlite.prepare('SELECT count(*) AS n FROM quotes WHERE id = ?').get(issued.id) as {
+            n: number;
+          }
+        ).n;
+      own.clock.set(issued.expiresAt - 1);
+      assert.deepEqual(await purgeExpired(own.deps), { quotes: 0, tokens: 0 });
+      const read = () => own.call('GET', `/v1/quotes/${issued.id}`, { auth: tenant.secretKey });
+      assert.equal((await read()).status, 200, 'valid to its last millisecond');
+      own.clock.set(issued.expiresAt);
+      assert.equal((await read()).status, 404);
+      assert.equal(stored(), 1, 'kept until the purge runs');
+      assert.equal((await purgeExpired(own.deps)).quotes, 1);
+      assert.equal(stored(), 0);
+    } finally {
+      await own.close();
+    }
   });
 
   test('quotes: the signature verifies, and fails after any change or under another secret', async () => {
@@ -248,9 +326,7 @@ describe('pricing routes', () => {
       await postQuote(a, { planId: 'growth', selection: SELECTION }),
       201,
     );
-    // Same id, other tenant: 404 through every credential B has.
-    const viaPk = await edge.call('GET', `/v1/quotes/${issued.id}`, widget(b, B_ORIGIN));
-    assert.equal(viaPk.status, 404);
+    // Same id, other tenant: 404 through every credential B has that may read quotes.
     const viaSecret = await edge.call('GET', `/v1/quotes/${issued.id}`, { auth: b.secretKey });
     assert.equal(viaSecret.status, 404);
     const bToken = await mintToken(edge, b, { scopes: ['quotes:write'], origin: B_ORIGIN });
@@ -259,9 +335,9 @@ describe('pricing routes', () => {
       headers: { origin: B_ORIGIN },
     });
     assert.equal(viaToken.status, 404);
-    // B's publishable key from A's origin is refused before anything is looked up.
+    // B's token from A's origin is refused before anything is looked up.
     assert.equal(
-      (await edge.call('GET', `/v1/quotes/${issued.id}`, widget(b, ORIGIN))).status,
+      (await edge.call('GET', `/v1/quotes/${issued.id}`, customer(b, ORIGIN))).status,
       403,
     );
     // B has no plans of its own: A's plan ids mean nothing to it.
@@ -273,12 +349,12 @@ describe('pricing routes', () => {
       issued,
     );
     assert.equal(
-      (await edge.call('GET', '/v1/quotes/quo_doesnotexist0000000', widget(a))).status,
+      (await edge.call('GET', '/v1/quotes/quo_doesnotexist0000000', customer(a))).status,
       404,
     );
   });
 
-  test('quotes: each client address gets its own per-minute budget of quote writes', async () => {
+  test('quotes: each customer (widget token) gets its own per-minute budget of quote writes', async () => {
     const limited = await createTestEdge();
     try {
       const tenant = await createTenant(limited, 'limited', [ORIGIN]);
@@ -289,17 +365,23 @@ describe('pricing routes', () => {
         }),
         200,
       );
-      const send = () =>
+      const mint = async () =>
+        (await mintToken(limited, tenant, { scopes: ['quotes:write'], origin: ORIGIN })).token;
+      const first = await mint();
+      const send = (token: string) =>
         limited.call('POST', '/v1/quotes', {
-          auth: tenant.publishableKey,
+          auth: token,
           headers: { origin: ORIGIN },
           body: { planId: 'growth', selection: SELECTION },
         });
-      for (let i = 0; i < QUOTE_WRITES_PER_MINUTE; i++) assert.equal((await send()).status, 201);
-      const refused = await send();
+      for (let i = 0; i < QUOTE_WRITES_PER_MINUTE; i++)
+        assert.equal((await send(first)).status, 201);
+      const refused = await send(first);
       assert.equal(refused.status, 429);
       assert.ok(Number(refused.headers.get('retry-after')) >= 1);
       assert.equal(refused.headers.get('access-control-allow-origin'), ORIGIN);
+      // Another customer is not held back by the first one.
+      assert.equal((await send(await mint())).status, 201);
       // Reading plans is not a quote write.
       assert.equal(
         (
@@ -311,7 +393,7 @@ describe('pricing routes', () => {
         200,
       );
       limited.clock.advance(1_000);
-      assert.equal((await send()).status, 201);
+      assert.equal((await send(first)).status, 201);
     } finally {
       await limited.close();
     }
@@ -433,6 +515,17 @@ const PROPERTY_RUNS = 5_000;
 describe('browser and edge totals agree', () => {
   let edge: TestEdge;
   let tenant: TestTenant;
+  let token: { token: string; expiresAt: number } | undefined;
+  /** The customer's widget token, minted again before it would expire on the test's clock. */
+  const customerToken = async () => {
+    if (!token || token.expiresAt * 1000 - edge.clock.now() < 60_000)
+      token = await mintToken(edge, tenant, {
+        scopes: ['quotes:write'],
+        origin: ORIGIN,
+        ttlSeconds: 3600,
+      });
+    return token.token;
+  };
   before(async () => {
     edge = await createTestEdge();
     tenant = await createTenant(edge, 'property', [ORIGIN]);
@@ -467,7 +560,7 @@ describe('browser and edge totals agree', () => {
             local = error;
           }
           const res = await edge.call('POST', '/v1/quotes', {
-            auth: tenant.publishableKey,
+            auth: await customerToken(),
             headers: { origin: ORIGIN },
             body: { planId: plan.id, selection },
           });

@@ -426,7 +426,7 @@ describe('problem+json: 422', () => {
 });
 
 describe('problem+json: 429', () => {
-  const limits = { rateLimits: { perKey: 3, perToken: 3, perIp: 3 } };
+  const limits = { rateLimits: { perKey: 3, perClient: 3, perIp: 3 } };
 
   async function exhaust(
     edge: TestEdge,
@@ -672,7 +672,7 @@ describe('embedding headers', () => {
   });
 
   test('admin routes send X-Frame-Options: DENY on 401 and 429 answers too', async () => {
-    const { edge, tenant } = await setup({ rateLimits: { perKey: 1, perToken: 1, perIp: 1 } });
+    const { edge, tenant } = await setup({ rateLimits: { perKey: 1, perClient: 1, perIp: 1 } });
     const unauthenticated = await edge.call('GET', '/v1/keys');
     assert.equal(unauthenticated.status, 401);
     assert.equal(unauthenticated.headers.get('x-frame-options'), 'DENY', '401');

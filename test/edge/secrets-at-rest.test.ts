@@ -1,18 +1,21 @@
 // Keys and tokens are never stored or logged in plain text: after a busy session on a real
-// database file, the file's bytes (with its WAL) and every log line hold no key, no token and
-// not the operator key, and no 401 echoes the credential it refused.
+// database file, the file's bytes (with its WAL) and every log line hold no key, no token, not
+// the operator key, not the master key and not the private `d` of any signing key, and no 401
+// echoes the credential it refused.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { randomBase62, sha256Hex } from '../../edge/auth/credentials.js';
+import { randomBase62, SECRET_SCOPES, sha256Hex } from '../../edge/auth/credentials.js';
 import {
   createTenant,
   createTestEdge,
   mintToken,
   OPERATOR_KEY,
   ORIGIN,
+  openSigningKey,
+  TEST_MASTER_KEY,
   type TestEdge,
 } from './helpers.js';
 
@@ -112,7 +115,7 @@ describe('secrets at rest', () => {
     // More keys: a second secret, a narrower one, a second publishable; one of them revoked.
     const created: { key: { id: string }; secret: string }[] = [];
     for (const body of [
-      { kind: 'secret' },
+      { kind: 'secret', scopes: [...SECRET_SCOPES] },
       { kind: 'secret', scopes: ['tokens:mint'] },
       { kind: 'publishable' },
     ]) {
@@ -188,6 +191,23 @@ describe('secrets at rest', () => {
     assert.equal(badBody.status, 422);
     edge.clock.advance(3601_000);
     await expectSilent401(await getConfig(edge, t2.token), t2.token);
+
+    // A staged next key too: every signing key that still has a private half is sealed.
+    assert.equal(
+      (await edge.call('POST', '/v1/operator/signing-keys', { auth: OPERATOR_KEY })).status,
+      201,
+    );
+    const kids = edge.sqlite
+      .prepare("SELECT kid FROM signing_keys WHERE private_jwk != ''")
+      .all() as {
+      kid: string;
+    }[];
+    assert.equal(kids.length, 2, 'an active and a staged signing key');
+    for (const { kid } of kids) {
+      const { d } = JSON.parse((await openSigningKey(edge, kid)).privateJwk) as { d: string };
+      secrets.push({ label: `signing key ${kid} private d`, value: d, random: d });
+    }
+    secrets.push({ label: 'master key', value: TEST_MASTER_KEY, random: TEST_MASTER_KEY });
 
     // The database did record the session (the search below looks at the right bytes).
     const { names, text: live } = databaseBytes(file);

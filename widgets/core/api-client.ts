@@ -1,7 +1,9 @@
 /**
- * The widgets' client for the edge. Authenticates with a widget token from the host's
- * `fetchToken` callback (held in memory only, refreshed before it expires) or with the
- * publishable key; no cookies, no storage. Errors are typed so widgets can show the right state.
+ * The widgets' client for the edge. Reads go with the publishable key when there is one (it
+ * rides in `?pk=`, so no CORS preflight); writes — and reads without a publishable key — go
+ * with a widget token from the host's `fetchToken` callback (held in memory only, refreshed
+ * before it expires). The publishable key is read-only: without `fetchToken` a client cannot
+ * write. No cookies, no storage. Errors are typed so widgets can show the right state.
  */
 import type { WidgetConfig } from '../../edge/contracts/widget.js';
 
@@ -67,7 +69,13 @@ export class ApiClient {
     return Boolean(this.#publishableKey || this.#fetchToken);
   }
 
-  async #credential(): Promise<string | undefined> {
+  /** Whether this client can write (request a quote…): only with a widget token source. */
+  get canWrite(): boolean {
+    return Boolean(this.#fetchToken);
+  }
+
+  async #credential(method: string): Promise<string | undefined> {
+    if (this.#publishableKey && method === 'GET') return this.#publishableKey;
     if (this.#fetchToken) {
       const now = Date.now() / 1000;
       if (this.#token && this.#token.exp - REFRESH_MARGIN_S > now) return this.#token.value;
@@ -98,14 +106,14 @@ export class ApiClient {
   ): Promise<Response> {
     if (globalThis.navigator?.onLine === false)
       throw new ApiError(0, 'offline', 'You are offline.');
+    const method = init.method ?? 'GET';
     let credential: string | undefined;
     try {
-      credential = await this.#credential();
+      credential = await this.#credential(method);
     } catch {
       throw new ApiError(401, 'token-unavailable', 'The page could not provide a widget token.');
     }
     const headers: Record<string, string> = {};
-    const method = init.method ?? 'GET';
     let url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
     if (credential && method === 'GET' && credential === this.#publishableKey) {
       // The publishable key is public: on reads it rides in the URL, which keeps the request

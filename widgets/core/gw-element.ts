@@ -9,7 +9,7 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { ApiClient } from './api-client.js';
 import { type Direction, type GwContext, gwContext, type Mode } from './context.js';
 import { KIT_VERSION } from './define.js';
-import { directionOf } from './localize.js';
+import { directionOf, firstLocale } from './locale.js';
 
 export class GwElement extends LitElement {
   static gwVersion = KIT_VERSION;
@@ -63,14 +63,15 @@ export class GwElement extends LitElement {
     return this.context?.client;
   }
 
+  /** The locale in use: the element's own, else its provider's, else the page's, resolved. */
   get resolvedLocale(): string {
-    return this.locale ?? this.context?.locale ?? document.documentElement.lang ?? 'en';
+    return firstLocale(this.locale, this.context?.locale, document.documentElement.lang);
   }
 
   get resolvedDir(): Direction {
-    return this.locale
-      ? directionOf(this.locale)
-      : (this.context?.dir ?? directionOf(this.resolvedLocale));
+    return this.locale?.trim() || !this.context
+      ? directionOf(this.resolvedLocale)
+      : this.context.dir;
   }
 
   get resolvedMode(): Mode {

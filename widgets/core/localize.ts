@@ -3,17 +3,13 @@
  * translations typed against it (a missing key fails the type-check); English is the fallback.
  * Numbers and money go through Intl, never by hand.
  */
-import { directionOf } from './direction.js';
+import { directionOf, LANGUAGES, type Language, resolveLocale } from './locale.js';
 
-export { directionOf };
+export { directionOf, LANGUAGES, type Language, resolveLocale };
 
-export const LANGUAGES = ['en', 'hi', 'ar', 'fr', 'es'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** The language of a BCP 47 tag that the kit has translations for, else English. */
+/** The language of a locale that the kit has translations for, else English. */
 export function languageOf(locale: string): Language {
-  const base = locale.toLowerCase().split('-')[0] ?? 'en';
-  return (LANGUAGES as readonly string[]).includes(base) ? (base as Language) : 'en';
+  return resolveLocale(locale).split('-')[0] as Language;
 }
 
 /** Picks the strings for a locale from a complete table. */

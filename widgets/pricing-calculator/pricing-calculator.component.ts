@@ -55,6 +55,10 @@ const IDLE: RequestState = { state: 'idle' };
  * is the total the edge signs. Money is integer minor units, formatted with Intl for the
  * locale (`en-IN` groups lakhs and crores).
  *
+ * "Request this plan" stores a quote, which is a write: it appears only when the page gives
+ * widget tokens (`<gw-provider>`'s `fetchToken`, or the embed's `data-token-url`). With a
+ * publishable key alone the calculator prices but does not request.
+ *
  * @event {GwQuoteChangeEvent} gw-quote-change - The user changed the plan, billing period,
  *   region, seats or a quantity. `detail`: `{ planId, selection, quote }`. Not fired on load.
  * @event gw-load - The plans loaded (`detail.ok`) or failed (`detail.error`: the problem type).
@@ -299,7 +303,6 @@ export class GwPricingCalculator extends GwElement {
     const locale = this.resolvedLocale;
     const count = (n: number) => formatNumber(n, locale);
     const priced = this.#quote instanceof QuoteError ? undefined : this.#quote;
-    const request = this.#request;
     const change = (patch: Partial<Selection>) => this.#change(plan, { ...selection, ...patch });
     return html`
       <section part="base" class="calculator" aria-labelledby="heading">
@@ -342,6 +345,16 @@ export class GwPricingCalculator extends GwElement {
           <h3 part="summary-heading" id="summary-heading">${t.summary}</h3>
           ${priced ? renderSummary(priced, t, locale) : html`<p part="cannot-price" class="cannot-price">${t.cannotPrice}</p>`}
         </section>
+        ${this.client?.canWrite ? this.#requestButton(t, priced !== undefined) : nothing}
+      </section>
+    `;
+  }
+
+  /** "Request this plan": only when the page gives widget tokens (a publishable key is read-only). */
+  #requestButton(t: PricingStrings, priced: boolean): TemplateResult {
+    const request = this.#request;
+    const locale = this.resolvedLocale;
+    return html`
         <button part="button" class="request" type="button"
           aria-disabled=${priced && request.state !== 'sending' ? 'false' : 'true'}
           @click=${() => (priced ? this.#requestQuote(t) : undefined)}>
@@ -350,9 +363,7 @@ export class GwPricingCalculator extends GwElement {
         <div part="status" class="status">
           <p role="status">${request.state === 'sent' ? t.requested(request.quote.id, formatDate(request.quote.expiresAt, locale)) : nothing}</p>
           <p role="alert" class="request-error">${request.state === 'failed' ? request.message : nothing}</p>
-        </div>
-      </section>
-    `;
+        </div>`;
   }
 }
 

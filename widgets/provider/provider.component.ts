@@ -3,7 +3,7 @@ import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import { ApiClient, type FetchToken } from '../core/api-client.js';
 import { type GwContext, gwContext, type Mode } from '../core/context.js';
 import { KIT_VERSION } from '../core/define.js';
-import { directionOf } from '../core/localize.js';
+import { directionOf, firstLocale } from '../core/locale.js';
 
 /**
  * @tagname gw-provider
@@ -59,7 +59,7 @@ export class GwProvider extends LitElement {
         ...(this.fetchToken ? { fetchToken: this.fetchToken } : {}),
       });
     }
-    const locale = this.locale ?? document.documentElement.lang ?? 'en';
+    const locale = firstLocale(this.locale, document.documentElement.lang);
     const value: GwContext = {
       client: this.#client,
       locale,

@@ -5,18 +5,14 @@ import { type KeyRing, TokenRejected, type WidgetScope } from '../../auth/widget
 import type { AppEnv, Caller } from '../../context.js';
 import { Problem } from '../../errors.js';
 import type { Tenant } from '../../store/store.js';
+import { clientIpOf, rateLimited, rateLimitsOf } from '../rate-limit/index.js';
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,4096})$/;
+const BEARER = /^Bearer (.*)$/;
+const CREDENTIAL = /^[A-Za-z0-9._~+/=-]{16,4096}$/;
 
-// Hashing is per request otherwise; keys are random, so the hash of a recent one is kept.
-const recentHashes = new Map<string, string>();
-async function hashOf(credential: string): Promise<string> {
-  const hit = recentHashes.get(credential);
-  if (hit) return hit;
-  const hash = await sha256Hex(credential);
-  if (recentHashes.size >= 10_000) recentHashes.delete(recentHashes.keys().next().value as string);
-  recentHashes.set(credential, hash);
-  return hash;
+/** SHA-256 of a presented credential: the runtime's synchronous hash where there is one. */
+function hashOf(c: Context<AppEnv>, credential: string): string | Promise<string> {
+  return c.get('deps').sha256?.(credential) ?? sha256Hex(credential);
 }
 const JWT_SHAPE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -28,36 +24,56 @@ const unauthenticated = (
  * Decides who is calling from `Authorization: Bearer <credential>`: the operator key, a secret
  * key, a publishable key or a widget token. Every failure is the same 401, so a caller learns
  * nothing about which part was wrong; the reason goes to the log (without the credential).
+ *
+ * Guessing is rate-limited: every failed credential counts against its client address, and an
+ * address past `authFailuresPerIp` gets 429 before anything it sends is verified.
  */
 export const authenticate = (keyRing: KeyRing) =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function authenticate(c, next) {
     const header = c.req.header('authorization');
+    let credential: string | undefined;
     if (header === undefined) {
       // A publishable key is public: widgets may send it as `?pk=` on reads, which keeps the
       // request "simple" (no Authorization header, so no CORS preflight per URL).
       const pk = c.req.method === 'GET' ? c.req.query('pk') : undefined;
-      if (pk?.startsWith(KEY_PREFIX.publishable) && pk.length <= 100) {
-        c.set('caller', await identify(c, keyRing, pk));
+      if (pk === undefined) {
+        c.set('caller', { kind: 'anonymous' });
         return next();
       }
-      c.set('caller', { kind: 'anonymous' });
-      return next();
+      // Only a publishable key may travel in a URL: anything else there is refused.
+      credential = pk.startsWith(KEY_PREFIX.publishable) && pk.length <= 100 ? pk : '';
+    } else {
+      credential = BEARER.exec(header)?.[1] ?? '';
     }
-    const credential = BEARER.exec(header)?.[1];
-    if (!credential) throw unauthenticated();
-    c.set('caller', await identify(c, keyRing, credential));
+    const deps = c.get('deps');
+    const failures: [string, number] = [
+      `auth-failures:ip:${clientIpOf(c)}`,
+      rateLimitsOf(deps).authFailuresPerIp,
+    ];
+    const room = await deps.rateLimiter.hit(...failures, 0);
+    if (!room.allowed)
+      throw rateLimited(room, 'Too many failed authentications from this address.');
+    let caller: Caller;
+    try {
+      caller = await identify(c, keyRing, credential);
+    } catch (error) {
+      if (error instanceof Problem && error.status === 401) await deps.rateLimiter.hit(...failures);
+      throw error;
+    }
+    c.set('caller', caller);
     await next();
   });
 
 async function identify(c: Context<AppEnv>, keyRing: KeyRing, credential: string): Promise<Caller> {
   const { store, config, logger } = c.get('deps');
+  if (!CREDENTIAL.test(credential)) throw unauthenticated();
   const kind = credential.startsWith(KEY_PREFIX.secret)
     ? 'secret'
     : credential.startsWith(KEY_PREFIX.publishable)
       ? 'publishable'
       : undefined;
   if (kind) {
-    const key = await store.findKeyByHash(await hashOf(credential));
+    const key = await store.findKeyByHash(await hashOf(c, credential));
     if (!key || key.kind !== kind || key.revokedAt !== null) throw unauthenticated();
     const tenant = await activeTenant(c, key.tenantId);
     return { kind, tenant, key };
@@ -65,8 +81,9 @@ async function identify(c: Context<AppEnv>, keyRing: KeyRing, credential: string
   if (JWT_SHAPE.test(credential)) {
     try {
       const claims = await keyRing.verify(credential, config.publicUrl);
-      if (await store.isTokenRevoked(claims.jti, claims.tid))
-        throw new TokenRejected('token revoked');
+      // Revoked itself, minted by a key since revoked, or never recorded as minted here.
+      const state = await store.tokenState(claims.tid, claims.jti);
+      if (state !== 'active') throw new TokenRejected(`token ${state}`);
       const tenant = await activeTenant(c, claims.tid);
       return { kind: 'token', tenant, claims };
     } catch (error) {
@@ -77,7 +94,7 @@ async function identify(c: Context<AppEnv>, keyRing: KeyRing, credential: string
       throw error;
     }
   }
-  if ((await hashOf(credential)) === config.operatorKeyHash) return { kind: 'operator' };
+  if ((await hashOf(c, credential)) === config.operatorKeyHash) return { kind: 'operator' };
   throw unauthenticated();
 }
 
@@ -95,8 +112,10 @@ function checkDomain(c: Context<AppEnv>, tenant: Tenant): void {
   if (domainTenant && domainTenant.id !== tenant.id) throw new Problem(404, 'not-found');
 }
 
+/** The operator key, on the edge's own hosts only: a tenant's custom domain has no operator API. */
 export const requireOperator = () =>
   createMiddleware<AppEnv>(async (c, next) => {
+    if (c.get('domainTenant')) throw new Problem(404, 'not-found', 'No such route.');
     const caller = c.get('caller');
     if (caller.kind === 'anonymous') throw unauthenticated();
     if (caller.kind !== 'operator')

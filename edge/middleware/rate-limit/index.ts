@@ -1,40 +1,91 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Caller } from '../../context.js';
-import type { RateLimitDecision, RateLimiter, RateLimits } from '../../deps.js';
+import type { EdgeDeps, RateLimitDecision, RateLimiter, RateLimits } from '../../deps.js';
 import { Problem } from '../../errors.js';
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { perKey: 6000, perToken: 600, perIp: 1200 };
+/**
+ * Requests per minute. Secret keys belong to one backend, so they are limited per key. Widget
+ * tokens and publishable keys are used by many browsers at once: they are limited per
+ * (credential, client address), so one client cannot starve a bank's other customers, with a
+ * high per-credential ceiling as a backstop. Failed authentications have their own bucket per
+ * address, checked before any verification.
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  perKey: 6000,
+  perClient: 600,
+  perCredential: 60_000,
+  perIp: 1200,
+  // Generous enough for an office of customers behind one NAT whose tokens expire together.
+  authFailuresPerIp: 60,
+};
 
-function bucketFor(caller: Caller, ip: string, limits: RateLimits): [string, number] {
+export function rateLimitsOf(deps: EdgeDeps): RateLimits {
+  return { ...DEFAULT_RATE_LIMITS, ...deps.config.rateLimits };
+}
+
+/** The client's address as the runtime reports it ("unknown" when it cannot). */
+export function clientIpOf(c: Context<AppEnv>): string {
+  return c.get('deps').clientIp?.(c) ?? 'unknown';
+}
+
+/** The 429 answer for a refused decision, with `Retry-After`. */
+export function rateLimited(decision: RateLimitDecision, detail?: string): Problem {
+  return new Problem(
+    429,
+    'rate-limited',
+    detail ?? 'Too many requests; retry after the given delay.',
+    {
+      headers: { 'Retry-After': String(decision.retryAfterSeconds) },
+      extensions: { retryAfterSeconds: decision.retryAfterSeconds },
+    },
+  );
+}
+
+/** The buckets a request draws from: [bucket, limit] pairs, all of which must have room. */
+function bucketsFor(caller: Caller, ip: string, limits: RateLimits): [string, number][] {
   switch (caller.kind) {
     case 'secret':
+      return [[`key:${caller.key.id}`, limits.perKey]];
     case 'publishable':
-      return [`key:${caller.key.id}`, limits.perKey];
+      return [
+        [`key:${caller.key.id}:ip:${ip}`, limits.perClient],
+        [`key:${caller.key.id}`, limits.perCredential],
+      ];
     case 'token':
-      return [`token:${caller.claims.jti}`, limits.perToken];
+      return [
+        [`token:${caller.claims.jti}:ip:${ip}`, limits.perClient],
+        [`token:${caller.claims.jti}`, limits.perCredential],
+      ];
     case 'operator':
-      return ['operator', limits.perKey];
+      return [['operator', limits.perKey]];
     default:
-      return [`ip:${ip}`, limits.perIp];
+      return [[`ip:${ip}`, limits.perIp]];
   }
 }
 
+/** Takes one request from every bucket; the first refusal wins. */
+export async function consume(
+  limiter: RateLimiter,
+  buckets: [string, number][],
+): Promise<RateLimitDecision> {
+  for (const [bucket, limit] of buckets) {
+    const decision = await limiter.hit(bucket, limit);
+    if (!decision.allowed) return decision;
+  }
+  return { allowed: true, retryAfterSeconds: 0 };
+}
+
 /**
- * Limits requests per credential (key or token) and, for anonymous callers, per client IP;
- * 429 with `Retry-After` when a bucket is empty. The limiter itself is injected.
+ * Limits requests per credential (see `DEFAULT_RATE_LIMITS`) and, for anonymous callers, per
+ * client IP; 429 with `Retry-After` when a bucket is empty. The limiter itself is injected.
  */
 export const rateLimit = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
-    const limits = { ...DEFAULT_RATE_LIMITS, ...c.get('deps').config.rateLimits };
-    const ip = c.get('deps').clientIp?.(c) ?? 'unknown';
-    const [bucket, limit] = bucketFor(c.get('caller'), ip, limits);
-    const decision = c.get('deps').rateLimiter.hit(bucket, limit);
-    if (!decision.allowed) {
-      throw new Problem(429, 'rate-limited', 'Too many requests; retry after the given delay.', {
-        headers: { 'Retry-After': String(decision.retryAfterSeconds) },
-        extensions: { retryAfterSeconds: decision.retryAfterSeconds },
-      });
-    }
+  createMiddleware<AppEnv>(async function rateLimit(c, next) {
+    const deps = c.get('deps');
+    const buckets = bucketsFor(c.get('caller'), clientIpOf(c), rateLimitsOf(deps));
+    const decision = await consume(deps.rateLimiter, buckets);
+    if (!decision.allowed) throw rateLimited(decision);
     await next();
   });
 
@@ -49,7 +100,7 @@ export class MemoryRateLimiter implements RateLimiter {
     this.#maxBuckets = maxBuckets;
   }
 
-  hit(bucket: string, limitPerMinute: number): RateLimitDecision {
+  async hit(bucket: string, limitPerMinute: number, cost = 1): Promise<RateLimitDecision> {
     const now = this.#now();
     const perMs = limitPerMinute / 60_000;
     const state = this.#buckets.get(bucket) ?? { tokens: limitPerMinute, at: now };
@@ -65,7 +116,7 @@ export class MemoryRateLimiter implements RateLimiter {
       this.#buckets.set(bucket, state);
     }
     if (state.tokens >= 1) {
-      state.tokens -= 1;
+      state.tokens -= cost;
       return { allowed: true, retryAfterSeconds: 0 };
     }
     return {

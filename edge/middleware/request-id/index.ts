@@ -1,4 +1,5 @@
 import { createMiddleware } from 'hono/factory';
+import { looksLikeCredential } from '../../../themes/redact.js';
 import { randomBase62 } from '../../auth/credentials.js';
 import type { AppEnv } from '../../context.js';
 
@@ -13,7 +14,7 @@ export const requestId = () =>
     const incoming = c.req.header('x-request-id');
     // Kept only when it cannot be a credential someone pasted into the wrong header.
     const id =
-      incoming && INCOMING.test(incoming) && !/^(?:sk|pk|op)_|^eyJ/.test(incoming)
+      incoming && INCOMING.test(incoming) && !looksLikeCredential(incoming)
         ? incoming
         : `req_${randomBase62(16)}`;
     c.set('requestId', id);

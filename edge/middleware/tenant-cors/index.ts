@@ -17,12 +17,9 @@ export const hostRouting = (primaryHosts: readonly string[]) =>
     }
     const normalized = normalizeHostname(raw);
     const domain = normalized.ok
-      ? await c.get('deps').store.getDomain(normalized.hostname)
+      ? await c.get('deps').store.getActiveDomain(normalized.hostname)
       : undefined;
-    const tenant =
-      domain?.status === 'active'
-        ? await c.get('deps').store.getTenant(domain.tenantId)
-        : undefined;
+    const tenant = domain ? await c.get('deps').store.getTenant(domain.tenantId) : undefined;
     if (tenant?.status !== 'active')
       throw new Problem(404, 'unknown-host', 'No tenant serves this hostname.');
     c.set('domainTenant', tenant);

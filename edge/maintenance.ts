@@ -1,0 +1,19 @@
+/**
+ * Background work, as plain functions of the deps: the Node adapter runs them on a timer, a
+ * Workers deployment from a Cron Trigger. Each is safe to run on several instances at once.
+ */
+import type { EdgeDeps } from './deps.js';
+import { recheckDueDomains } from './domains/recheck.js';
+
+/** Deletes expired quotes and the records of expired widget tokens. */
+export async function purgeExpired(deps: EdgeDeps): Promise<{ quotes: number; tokens: number }> {
+  const purged = await deps.store.purgeExpired(deps.clock.now());
+  if (purged.quotes > 0 || purged.tokens > 0) deps.logger.info('expired-purged', purged);
+  return purged;
+}
+
+/** One round of everything periodic: domain re-checks, then the purge. */
+export async function runMaintenance(deps: EdgeDeps): Promise<void> {
+  await recheckDueDomains(deps);
+  await purgeExpired(deps);
+}
