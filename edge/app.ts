@@ -76,7 +76,7 @@ export function createApp(deps: EdgeDeps) {
     deps.store,
     deps.clock,
     new SecretBox(deps.config.masterKey, deps.config.previousMasterKeys),
-    deps.sha256,
+    deps.sha256 ? { digest: deps.sha256 } : {},
   );
   const publicHost = new URL(deps.config.publicUrl).hostname;
   const maxSize = deps.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

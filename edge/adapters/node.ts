@@ -149,10 +149,19 @@ export async function startNodeEdge(
     widgetAssets: widgetFiles(
       join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'widgets'),
     ),
-    clientIp: (c) => getConnInfo(c).remote.address ?? 'unknown',
+    // In-process requests (the boot check below) have no socket.
+    clientIp: (c) => (c.env?.incoming ? getConnInfo(c).remote.address : undefined) ?? 'unknown',
     sha256: (text) => createHash('sha256').update(text).digest('hex'),
   };
   const app = createApp(deps);
+  // Loading the key ring opens the sealed signing keys: a wrong master key fails the boot.
+  const keys = await app.request(new URL('/.well-known/jwks.json', settings.publicUrl));
+  if (keys.status !== 200) {
+    await deps.store.close();
+    throw new ConfigError(
+      'the stored signing keys do not open with GW_MASTER_KEY (after a rotation, give the old key in GW_MASTER_KEY_PREVIOUS)',
+    );
+  }
   const fetchHandler = (request: Request, env: HttpBindings | Http2Bindings) =>
     app.fetch(withHttpFraming(request, env.incoming), env);
   const server = await new Promise<Server>((resolveServer) => {
@@ -197,19 +206,24 @@ export async function startNodeEdge(
   return { url, server, deps, close };
 }
 
+/** A misconfiguration stops the process with one line on stderr and exit code 1. */
+function configurationError(error: unknown): never {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`gridworks edge: configuration error: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
 async function main(): Promise<void> {
   let settings: NodeEdgeSettings;
   try {
     settings = loadSettings(process.env);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`gridworks edge: configuration error: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+    configurationError(error);
   }
   const logger = jsonLogger();
-  const edge = await startNodeEdge(settings, logger);
+  const edge = await startNodeEdge(settings, logger).catch(configurationError);
   const lines = [`GridWorks Embed edge listening on ${edge.url}`];
   // Production gets no demo tenant, no credentials file and no demo routes.
   if (!settings.production) {

@@ -81,22 +81,33 @@ export class KeyRing {
   #loadedAt = Number.NEGATIVE_INFINITY;
 
   readonly #digest: (text: string) => string | Promise<string>;
+  readonly #verifiedCacheSize: number;
 
   /**
    * Private halves are stored sealed by `box` (AES-GCM under the master key), never in clear.
    * `digest` (SHA-256 hex; the runtime's synchronous one where it has one) keys the cache of
-   * verified tokens, so no token is held in memory as a key.
+   * verified tokens, so no token is held in memory as a key; the cache holds only tokens that
+   * verified, at most `verifiedCacheSize` of them.
    */
   constructor(
     store: Store,
     clock: Clock,
     box: SecretBox,
-    digest: (text: string) => string | Promise<string> = sha256Hex,
+    options: {
+      digest?: (text: string) => string | Promise<string>;
+      verifiedCacheSize?: number;
+    } = {},
   ) {
     this.#store = store;
     this.#clock = clock;
     this.#box = box;
-    this.#digest = digest;
+    this.#digest = options.digest ?? sha256Hex;
+    this.#verifiedCacheSize = options.verifiedCacheSize ?? VERIFIED_CACHE_SIZE;
+  }
+
+  /** How many verified tokens are remembered now (bounded by `verifiedCacheSize`). */
+  get verifiedCacheEntries(): number {
+    return this.#verified.size;
   }
 
   /** Creates the first signing key when there is none. Idempotent. */
@@ -296,7 +307,7 @@ export class KeyRing {
       this.#verified.delete(digest);
     }
     const claims = await this.#verifyFully(token, issuer);
-    if (this.#verified.size >= VERIFIED_CACHE_SIZE)
+    if (this.#verified.size >= this.#verifiedCacheSize)
       this.#verified.delete(this.#verified.keys().next().value as string);
     this.#verified.set(digest, { claims, kid: decodeProtectedHeader(token).kid as string, issuer });
     return claims;

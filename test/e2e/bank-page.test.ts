@@ -194,7 +194,8 @@ test('a bank page with a strict CSP (no unsafe-inline, no unsafe-eval): widgets 
     "default-src 'none'",
     `script-src ${edge}`,
     `style-src ${edge}`,
-    `connect-src ${edge}`,
+    // The edge, and the bank's own backend (its token endpoint).
+    `connect-src ${edge} 'self'`,
     `font-src ${edge}`,
     `img-src ${edge} data:`,
   ].join('; ');

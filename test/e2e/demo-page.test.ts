@@ -158,6 +158,8 @@ test('/demo: both widgets load through the one-line embed, themed, with the seed
     assert.equal(issued.quote.total, change.quote.total);
     assert.equal(issued.quote.total, accept.quote.quote.total);
     assert.equal(issued.selection.seats, newSeats);
+    // The quote went with a widget token from the demo bank's backend, not the public key.
+    assert.ok(opened.requests.some((url) => url === `${world.url}/demo/token`));
 
     assert.deepEqual(opened.problems, [], 'no console errors and no failed requests');
     assert.deepEqual((await opened.probe()).violations, [], 'no CSP violations');

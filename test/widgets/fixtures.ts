@@ -33,17 +33,25 @@ export interface FakeEdge {
   client: ApiClient;
   /** Every request the widget made, in order. */
   requests: { method: string; path: string; body: unknown }[];
+  /** How each request in `requests` authenticated: `pk` (publishable key), `token` or `none`. */
+  credentials: ('pk' | 'token' | 'none')[];
   /** Replace or add routes at any time ("GET /v1/catalog" → handler). */
   routes: Map<string, Route>;
 }
 
 /** A client talking to an in-page fake of the edge, themed with a built preset. */
+/** A widget token as the fake edge hands it out (never verified here; expiry far ahead). */
+export const FAKE_TOKEN = `eyJhbGciOiJFZERTQSJ9.${btoa(JSON.stringify({ exp: 4_102_444_800 })).replace(/=+$/, '')}.c2ln`;
+
 export function fakeEdge(
   preset: Preset | null = 'gridworks',
   routes: Record<string, Route> = {},
+  /** `tokens`: the page gives widget tokens too (as `<gw-provider fetchToken>` does). */
+  options: { tokens?: boolean } = {},
 ): FakeEdge {
   const table = new Map<string, Route>(Object.entries(routes));
   const requests: FakeEdge['requests'] = [];
+  const credentials: FakeEdge['credentials'] = [];
   if (!table.has('GET /v1/config')) {
     table.set('GET /v1/config', () =>
       json({
@@ -69,6 +77,8 @@ export function fakeEdge(
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     // The publishable key rides in `?pk=` on reads; tests match requests by path.
     requests.push({ method, path: url.pathname, body });
+    const auth = new Headers(init?.headers).get('authorization');
+    credentials.push(url.searchParams.has('pk') ? 'pk' : auth ? 'token' : 'none');
     if (url.pathname.startsWith('/themes/dist/')) return fetch(url);
     if (url.pathname === '/v1/themes/current.css' && !table.has('GET /v1/themes/current.css')) {
       return preset ? fetch(`/themes/dist/${preset}.css`) : problem(404, 'no-theme');
@@ -81,9 +91,10 @@ export function fakeEdge(
   const client = new ApiClient({
     baseUrl: location.origin,
     publishableKey: 'pk_test_fixture',
+    ...(options.tokens ? { fetchToken: async () => FAKE_TOKEN } : {}),
     fetch: fetchImpl,
   });
-  return { client, requests, routes: table };
+  return { client, requests, credentials, routes: table };
 }
 
 /**

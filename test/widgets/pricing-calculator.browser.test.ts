@@ -87,25 +87,30 @@ const GROWTH = PLANS.plans[0] as Plan;
 function pricingEdge(
   preset: (typeof PRESETS)[number] | null = 'gridworks',
   plans: PricingPlans = PLANS,
+  options: { tokens?: boolean } = { tokens: true },
 ): FakeEdge {
-  return fakeEdge(preset, {
-    'GET /v1/pricing/plans': () => json(plans),
-    'POST /v1/quotes': ({ body }) => {
-      const { planId, selection } = body as { planId: string; selection: Selection };
-      const plan = plans.plans.find((p) => p.id === planId) as Plan;
-      const issued: IssuedQuote = {
-        id: 'quo_FromTheFakeEdge0001',
-        tenantId: 'ten_test',
-        planId,
-        selection,
-        quote: quote(plan, selection),
-        createdAt: Date.UTC(2026, 0, 1),
-        expiresAt: Date.UTC(2026, 0, 31),
-        signature: 'A'.repeat(43),
-      };
-      return json(issued, 201);
+  return fakeEdge(
+    preset,
+    {
+      'GET /v1/pricing/plans': () => json(plans),
+      'POST /v1/quotes': ({ body }) => {
+        const { planId, selection } = body as { planId: string; selection: Selection };
+        const plan = plans.plans.find((p) => p.id === planId) as Plan;
+        const issued: IssuedQuote = {
+          id: 'quo_FromTheFakeEdge0001',
+          tenantId: 'ten_test',
+          planId,
+          selection,
+          quote: quote(plan, selection),
+          createdAt: Date.UTC(2026, 0, 1),
+          expiresAt: Date.UTC(2026, 0, 31),
+          signature: 'A'.repeat(43),
+        };
+        return json(issued, 201);
+      },
     },
-  });
+    options,
+  );
 }
 
 const mounted: HTMLElement[] = [];
@@ -260,6 +265,30 @@ for (const preset of PRESETS) {
     }
   }
 }
+
+describe('who may request a quote', () => {
+  it('with a publishable key alone it prices but offers no request (the public key cannot write)', async () => {
+    const edge = pricingEdge('gridworks', PLANS, { tokens: false });
+    const el = await calculator(edge);
+    expect(part(el, 'total-amount')?.textContent).to.not.equal('');
+    expect(part(el, 'button')).to.equal(null);
+    expect(part(el, 'status')).to.equal(null);
+    expect(edge.requests.some((r) => r.method === 'POST')).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reads go with the publishable key, the quote request with the widget token', async () => {
+    const edge = pricingEdge();
+    const el = await calculator(edge);
+    const accepted = record<GwQuoteAcceptEvent>(el, 'gw-quote-accept');
+    (part(el, 'button') as HTMLButtonElement).click();
+    await until(() => accepted.length > 0, 3000, 'gw-quote-accept');
+    const byRequest = edge.requests.map((r, i) => `${r.method} ${r.path} ${edge.credentials[i]}`);
+    expect(byRequest).to.include('GET /v1/pricing/plans pk');
+    expect(byRequest).to.include('POST /v1/quotes token');
+    expect(byRequest.filter((r) => r.startsWith('GET') && !r.endsWith(' pk'))).to.deep.equal([]);
+  });
+});
 
 describe('behaviour', () => {
   it('fires gw-quote-change for plan, billing, region and usage changes, with the discount shown', async () => {
