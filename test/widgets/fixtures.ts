@@ -1,9 +1,11 @@
 /**
- * Browser-test fixtures for widgets: an ApiClient whose fetch answers like the edge (config,
- * theme from a built preset in themes/dist, and whatever routes a test adds), and `mount`,
- * which renders a widget inside a context provider the way <gw-provider> or the embed would.
+ * Browser-test fixtures for widgets: an ApiClient whose fetch answers like the edge (the config
+ * of `edge/demo/answers.ts`, the theme from a built preset in themes/dist, and whatever routes
+ * a test adds), and `mount`, which renders a widget inside a context provider the way
+ * <gw-provider> or the embed would.
  */
 import { ContextProvider } from '@lit/context';
+import { widgetConfig } from '../../edge/demo/answers.js';
 import { ApiClient } from '../../widgets/core/api-client.js';
 import { type GwContext, gwContext, type Mode } from '../../widgets/core/context.js';
 import { directionOf } from '../../widgets/core/localize.js';
@@ -46,21 +48,19 @@ export function fakeEdge(
   const requests: FakeEdge['requests'] = [];
   if (!table.has('GET /v1/config')) {
     table.set('GET /v1/config', () =>
-      json({
-        tenant: { id: 'ten_test', slug: preset ?? 'none', name: 'Test Bank' },
-        logo: null,
-        theme: preset
-          ? {
-              hash: '0000000000000000',
-              stylesheet: `/themes/dist/${preset}.css`,
-              mode: 'auto',
-              font: null,
-            }
-          : null,
-        locales: ['en', 'hi', 'ar', 'fr', 'es'],
-        defaultLocale: 'en',
-        widgets: ['service-catalog', 'pricing-calculator', 'onboarding-form', 'support-chat'],
-      }),
+      json(
+        widgetConfig(
+          { id: 'ten_test', slug: preset ?? 'none', name: 'Test Bank' },
+          preset
+            ? {
+                hash: '0000000000000000',
+                stylesheet: `/themes/dist/${preset}.css`,
+                mode: 'auto',
+                font: null,
+              }
+            : null,
+        ),
+      ),
     );
   }
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
