@@ -10,6 +10,9 @@ import { ApiClient } from '../../widgets/core/api-client.js';
 import { type GwContext, gwContext, type Mode } from '../../widgets/core/context.js';
 import { directionOf } from '../../widgets/core/localize.js';
 
+// The page's own fetch, taken before any test replaces it: built themes are real files.
+const pageFetch = globalThis.fetch.bind(globalThis);
+
 export const PRESETS = ['gridworks', 'sunbeam', 'nocturne', 'heritage'] as const;
 export type Preset = (typeof PRESETS)[number];
 
@@ -33,6 +36,8 @@ export const problem = (status: number, code: string, detail = 'failed') =>
 
 export interface FakeEdge {
   client: ApiClient;
+  /** The fake itself, for code that builds its own client on the page's fetch. */
+  fetch: typeof fetch;
   /** Every request the widget made, in order. */
   requests: { method: string; path: string; body: unknown }[];
   /** Replace or add routes at any time ("GET /v1/catalog" → handler). */
@@ -69,9 +74,9 @@ export function fakeEdge(
     const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     // The publishable key rides in `?pk=` on reads; tests match requests by path.
     requests.push({ method, path: url.pathname, body });
-    if (url.pathname.startsWith('/themes/dist/')) return fetch(url);
+    if (url.pathname.startsWith('/themes/dist/')) return pageFetch(url);
     if (url.pathname === '/v1/themes/current.css' && !table.has('GET /v1/themes/current.css')) {
-      return preset ? fetch(`/themes/dist/${preset}.css`) : problem(404, 'no-theme');
+      return preset ? pageFetch(`/themes/dist/${preset}.css`) : problem(404, 'no-theme');
     }
     const route = table.get(`${method} ${url.pathname}`);
     return route
@@ -83,7 +88,7 @@ export function fakeEdge(
     publishableKey: 'pk_test_fixture',
     fetch: fetchImpl,
   });
-  return { client, requests, routes: table };
+  return { client, fetch: fetchImpl, requests, routes: table };
 }
 
 /**
