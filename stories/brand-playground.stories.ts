@@ -82,6 +82,7 @@ const meta: Meta<Args> = {
     layout: 'fullscreen',
     ...gw({
       provider: false,
+      themed: 'playground',
       shows: {
         'gw-brand-playground': {
           '[part~="controls"] input#primary': true,

@@ -11,8 +11,11 @@ export interface GwParameters {
   shows: Shows;
   /** Edge paths the story makes fail on purpose (the browser logs their status). */
   failing?: string[];
-  /** false: the tenant has no theme, the widgets use their built-in fallbacks. */
-  themed?: boolean;
+  /**
+   * Whose theme the widgets wear: the toolbar tenant's (the default), none (`false`: the
+   * built-in fallbacks), or the brand playground's (checked by its own test).
+   */
+  themed?: false | 'playground';
 }
 
 /** `parameters.gw`, typed. */
