@@ -209,7 +209,7 @@ export class GwBrandPlayground extends LitElement {
           }</p>
           <details>
             <summary>Brand JSON for <code>PUT /v1/branding/draft</code></summary>
-            <pre part="json">${JSON.stringify(this.brand, null, 2)}</pre>
+            <pre part="json" dir="ltr">${JSON.stringify(this.brand, null, 2)}</pre>
           </details>
         </div>
       </section>

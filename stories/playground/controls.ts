@@ -54,7 +54,7 @@ function colorField(
     <div class="color">
       <input type="color" aria-label="${LABELS[field]} picker" .value=${hex}
         @input=${(e: Event) => onInput(field, value(e))} />
-      <input id=${field} name=${field} type="text" spellcheck="false" autocomplete="off"
+      <input id=${field} name=${field} type="text" dir="ltr" spellcheck="false" autocomplete="off"
         placeholder=${field === 'primary' ? '#4f6ff0' : 'derived from primary'}
         .value=${form[field]} aria-invalid=${a.invalid} aria-describedby=${a.describedby}
         @input=${(e: Event) => onInput(field, value(e))} />
