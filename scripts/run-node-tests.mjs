@@ -1,4 +1,4 @@
-// Runs every Node-side test (test/**/*.test.ts, not browser or e2e ones) with Node's own test
+// Runs every Node-side test (test/**/*.test.ts, not browser, e2e or story ones) with Node's own test
 // runner and tsx. Node 20's `--test` does not expand globs, so the files are listed here.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -12,7 +12,13 @@ const files = roots
       ? [root]
       : readdirSync(root, { recursive: true }).map((f) => join(root, String(f))),
   )
-  .filter((f) => f.endsWith('.test.ts') && !f.endsWith('.browser.test.ts') && !f.includes('/e2e/'))
+  .filter(
+    (f) =>
+      f.endsWith('.test.ts') &&
+      !f.endsWith('.browser.test.ts') &&
+      !f.includes('/e2e/') &&
+      !f.includes('/stories/'),
+  )
   .sort();
 if (files.length === 0) {
   console.error(`no Node tests found under ${roots.join(', ')}`);

@@ -5,23 +5,14 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_BRAND, DEMO_SLUG } from '../demo/brand.js';
 import { DEMO_CATALOG } from '../demo/catalog.js';
 import { DEMO_PLANS } from '../demo/pricing.js';
 import type { DemoSite, EdgeDeps } from '../deps.js';
 import { DEMO_CSS, demoPageHtml } from './demo-page.js';
 import type { NodeEdgeSettings } from './node-config.js';
 
-export const DEMO_SLUG = 'demo-bank';
-
-export const DEMO_BRAND = {
-  slug: DEMO_SLUG,
-  name: 'Demo Bank',
-  colors: { primary: '#4f6ff0', accent: '#0f8b8d' },
-  typography: { genericFamily: 'sans-serif', baseSize: 16, scale: 1.2 },
-  shape: { radius: 8 },
-  density: 'comfortable',
-  mode: 'auto',
-} as const;
+export { DEMO_BRAND, DEMO_SLUG };
 
 interface Seeded {
   slug: string;

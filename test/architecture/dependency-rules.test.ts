@@ -1,15 +1,22 @@
 // The dependency rule of DESIGN.md, checked on every source file: themes/ imports no other
 // part; widgets/ never imports edge runtime code; edge/ never imports Lit; contract modules
-// import only zod and each other; only the edge adapters know their runtime.
+// import only zod and each other; only the edge adapters know their runtime. Stories (and
+// Storybook's config) run in a browser with a mock edge: from edge/ they take only contracts
+// and the demo data, which itself imports only contracts.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, test } from 'node:test';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const PARTS = ['themes', 'widgets', 'edge', 'stories'] as const;
+const PARTS = ['themes', 'widgets', 'edge', 'stories', '.storybook'] as const;
 // Entry points that run on Node by design (CLIs), allowed node:* imports.
 const NODE_ENTRY_POINTS = new Set(['themes/cli.ts', 'themes/build-presets.ts']);
+
+/** The demo tenant's data, shared by the seed, the tests and Storybook: pure data. */
+export function isDemoData(file: string): boolean {
+  return file.startsWith('edge/demo/');
+}
 
 /** Contract modules: shared by client and server, so DOM- and HTTP-free. */
 export function isContract(file: string): boolean {
@@ -70,6 +77,18 @@ export function violations(file: string, source: string): string[] {
     ) {
       found.push(`${file}: widgets/ imports edge runtime code ${spec}`);
     }
+    const plain = target?.replace(/\.js$/, '.ts');
+    if (
+      (part === 'stories' || part === '.storybook') &&
+      plain?.startsWith('edge/') &&
+      !isContract(plain) &&
+      !isDemoData(plain)
+    ) {
+      found.push(`${file}: stories import edge code other than contracts and demo data: ${spec}`);
+    }
+    if (isDemoData(file) && (isPackage || !(isContract(plain ?? '') || isDemoData(plain ?? '')))) {
+      found.push(`${file}: demo data imports ${spec} (only contracts and other demo data)`);
+    }
     if (part === 'edge' && !file.startsWith('edge/adapters/') && spec.startsWith('node:')) {
       found.push(`${file}: only edge/adapters/ may import ${spec}`);
     }
@@ -120,6 +139,13 @@ describe('dependency rules', () => {
       ['edge/app.ts', "import { serve } from 'node:http';"],
       ['edge/app.ts', 'const port = process.env.PORT;'],
       ['edge/contracts/catalog.ts', "import { Hono } from 'hono';"],
+      [
+        'stories/service-catalog.stories.ts',
+        "import { DEMO_SLUG } from '../edge/adapters/seed.js';",
+      ],
+      ['.storybook/preview.ts', "import { createApp } from '../edge/app.js';"],
+      ['edge/demo/catalog.ts', "import { Problem } from '../errors.js';"],
+      ['edge/demo/pricing.ts', "import { z } from 'zod';"],
     ];
     for (const [file, source] of cases) {
       assert.equal(violations(file, source).length, 1, `${file}: ${source}`);
@@ -141,6 +167,21 @@ describe('dependency rules', () => {
       ],
       ['edge/contracts/catalog.ts', "import { z } from 'zod';"],
       ['edge/app.ts', '// never reads process.env\n/* nor process.env here */ const x = 1;'],
+      [
+        'stories/service-catalog.stories.ts',
+        "import { DEMO_CATALOG } from '../edge/demo/index.js';",
+      ],
+      [
+        'stories/support/mock-edge.ts',
+        "import type { Catalog } from '../../edge/contracts/catalog.js';",
+      ],
+      ['stories/playground/playground.ts', "import { compileTheme } from '../../themes/index.js';"],
+      ['.storybook/main.ts', "import { readFile } from 'node:fs/promises';"],
+      ['edge/demo/variants.ts', "import { DEMO_CATALOG } from './catalog.js';"],
+      [
+        'edge/demo/answers.ts',
+        "import { quote } from '../../widgets/pricing-calculator/pricing.js';",
+      ],
     ];
     for (const [file, source] of cases)
       assert.deepEqual(violations(file, source), [], `${file}: ${source}`);

@@ -1,12 +1,17 @@
 /**
- * Browser-test fixtures for widgets: an ApiClient whose fetch answers like the edge (config,
- * theme from a built preset in themes/dist, and whatever routes a test adds), and `mount`,
- * which renders a widget inside a context provider the way <gw-provider> or the embed would.
+ * Browser-test fixtures for widgets: an ApiClient whose fetch answers like the edge (the config
+ * of `edge/demo/answers.ts`, the theme from a built preset in themes/dist, and whatever routes
+ * a test adds), and `mount`, which renders a widget inside a context provider the way
+ * <gw-provider> or the embed would.
  */
 import { ContextProvider } from '@lit/context';
+import { widgetConfig } from '../../edge/demo/answers.js';
 import { ApiClient } from '../../widgets/core/api-client.js';
 import { type GwContext, gwContext, type Mode } from '../../widgets/core/context.js';
 import { directionOf } from '../../widgets/core/localize.js';
+
+// The page's own fetch, taken before any test replaces it: built themes are real files.
+const pageFetch = globalThis.fetch.bind(globalThis);
 
 export const PRESETS = ['gridworks', 'sunbeam', 'nocturne', 'heritage'] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -31,6 +36,8 @@ export const problem = (status: number, code: string, detail = 'failed') =>
 
 export interface FakeEdge {
   client: ApiClient;
+  /** The fake itself, for code that builds its own client on the page's fetch. */
+  fetch: typeof fetch;
   /** Every request the widget made, in order. */
   requests: { method: string; path: string; body: unknown }[];
   /** How each request in `requests` authenticated: `pk` (publishable key), `token` or `none`. */
@@ -54,21 +61,20 @@ export function fakeEdge(
   const credentials: FakeEdge['credentials'] = [];
   if (!table.has('GET /v1/config')) {
     table.set('GET /v1/config', () =>
-      json({
-        tenant: { id: 'ten_test', slug: preset ?? 'none', name: 'Test Bank' },
-        logo: null,
-        theme: preset
-          ? {
-              hash: '0000000000000000',
-              stylesheet: `/themes/dist/${preset}.css`,
-              mode: 'auto',
-              font: null,
-            }
-          : null,
-        locales: ['en', 'hi', 'ar', 'fr', 'es'],
-        defaultLocale: 'en',
-        widgets: ['service-catalog', 'pricing-calculator', 'onboarding-form', 'support-chat'],
-      }),
+      json(
+        widgetConfig(
+          { id: 'ten_test', slug: preset ?? 'none', name: 'Test Bank' },
+          preset
+            ? {
+                hash: '0000000000000000',
+                stylesheet: `/themes/dist/${preset}.css`,
+                mode: 'auto',
+                font: null,
+                source: 'published',
+              }
+            : null,
+        ),
+      ),
     );
   }
   const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -79,9 +85,9 @@ export function fakeEdge(
     requests.push({ method, path: url.pathname, body });
     const auth = new Headers(init?.headers).get('authorization');
     credentials.push(url.searchParams.has('pk') ? 'pk' : auth ? 'token' : 'none');
-    if (url.pathname.startsWith('/themes/dist/')) return fetch(url);
+    if (url.pathname.startsWith('/themes/dist/')) return pageFetch(url);
     if (url.pathname === '/v1/themes/current.css' && !table.has('GET /v1/themes/current.css')) {
-      return preset ? fetch(`/themes/dist/${preset}.css`) : problem(404, 'no-theme');
+      return preset ? pageFetch(`/themes/dist/${preset}.css`) : problem(404, 'no-theme');
     }
     const route = table.get(`${method} ${url.pathname}`);
     return route
@@ -94,7 +100,7 @@ export function fakeEdge(
     ...(options.tokens ? { fetchToken: async () => FAKE_TOKEN } : {}),
     fetch: fetchImpl,
   });
-  return { client, requests, credentials, routes: table };
+  return { client, fetch: fetchImpl, requests, credentials, routes: table };
 }
 
 /**

@@ -1,12 +1,13 @@
 // Every widget tells the page when its data has loaded or failed, with `gw-load`.
 import { expect } from '@open-wc/testing';
+import { EMPTY_CATALOG, NO_PLANS } from '../../edge/demo/variants.js';
 import '../../widgets/pricing-calculator/pricing-calculator.js';
 import '../../widgets/service-catalog/service-catalog.js';
 import { fakeEdge, json, mount, problem, until } from './fixtures.js';
 
 const CASES = [
-  { tag: 'gw-pricing-calculator', route: 'GET /v1/pricing/plans', empty: { plans: [] } },
-  { tag: 'gw-service-catalog', route: 'GET /v1/catalog', empty: { categories: [], services: [] } },
+  { tag: 'gw-pricing-calculator', route: 'GET /v1/pricing/plans', empty: NO_PLANS },
+  { tag: 'gw-service-catalog', route: 'GET /v1/catalog', empty: EMPTY_CATALOG },
 ] as const;
 
 afterEach(() => {

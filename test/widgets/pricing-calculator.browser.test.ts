@@ -4,6 +4,9 @@
 // offline states.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { FAKE_QUOTE_ID, issueQuote } from '../../edge/demo/answers.js';
+import { DEMO_PLANS } from '../../edge/demo/pricing.js';
+import { NO_PLANS } from '../../edge/demo/variants.js';
 import '../../widgets/pricing-calculator/pricing-calculator.js';
 import { formatMoney } from '../../widgets/core/localize.js';
 import type {
@@ -11,77 +14,20 @@ import type {
   GwQuoteChangeEvent,
 } from '../../widgets/pricing-calculator/events.js';
 import { PRICING_STRINGS } from '../../widgets/pricing-calculator/locales.js';
-import { pricingPlansSchema } from '../../widgets/pricing-calculator/pricing.contract.js';
 import {
-  type IssuedQuote,
+  defaultSelection,
   type Plan,
   type PricingPlans,
+  type QuoteRequest,
   quote,
-  type Selection,
 } from '../../widgets/pricing-calculator/pricing.js';
 import type { GwPricingCalculator } from '../../widgets/pricing-calculator/pricing-calculator.component.js';
 import { type FakeEdge, fakeEdge, json, mount, PRESETS, problem, rgb, until } from './fixtures.js';
 
-const PLANS: PricingPlans = pricingPlansSchema.parse({
-  plans: [
-    {
-      id: 'growth',
-      name: 'Growth',
-      description: 'For growing teams.',
-      currency: 'INR',
-      baseFee: 1_00_000_00, // ₹1,00,000
-      seats: { unitPrice: 499_00, included: 3, min: 1, max: 200, default: 10 },
-      usage: [
-        {
-          id: 'api-calls',
-          name: 'API calls',
-          unit: 'calls',
-          mode: 'graduated',
-          per: 1000,
-          tiers: [
-            { upTo: 10_000, unitPrice: 0 },
-            { upTo: null, unitPrice: 25_00 },
-          ],
-          min: 0,
-          max: 500_000,
-          default: 1_00_000,
-          step: 1000,
-        },
-        {
-          id: 'sms',
-          name: 'SMS alerts',
-          unit: 'messages',
-          mode: 'volume',
-          tiers: [
-            { upTo: 10_000, unitPrice: 25 },
-            { upTo: null, unitPrice: 20 },
-          ],
-          min: 0,
-          max: 1_000_000,
-          default: 20_000,
-          step: 500,
-        },
-      ],
-      annualDiscountBp: 1500,
-      regions: [
-        { region: 'IN', taxes: [{ name: 'GST', rateBp: 1800 }] },
-        { region: 'GB', taxes: [{ name: 'VAT', rateBp: 2000 }] },
-        { region: 'US', taxes: [] },
-      ],
-    },
-    {
-      id: 'enterprise',
-      name: 'Enterprise',
-      currency: 'INR',
-      baseFee: 4_99_999_00,
-      seats: { unitPrice: 399_00, included: 25, min: 10, max: 5000, default: 50 },
-      usage: [],
-      annualDiscountBp: 2000,
-      regions: [{ region: 'IN', taxes: [{ name: 'GST', rateBp: 1800 }] }],
-    },
-  ],
-});
+// The demo tenant's plans, as the seed stores them and Storybook shows them.
+const PLANS: PricingPlans = DEMO_PLANS;
 const GROWTH = PLANS.plans[0] as Plan;
+const ENTERPRISE = PLANS.plans[1] as Plan;
 
 /** The edge's answers: the plans, and quotes priced by the same quote(). */
 function pricingEdge(
@@ -94,19 +40,8 @@ function pricingEdge(
     {
       'GET /v1/pricing/plans': () => json(plans),
       'POST /v1/quotes': ({ body }) => {
-        const { planId, selection } = body as { planId: string; selection: Selection };
-        const plan = plans.plans.find((p) => p.id === planId) as Plan;
-        const issued: IssuedQuote = {
-          id: 'quo_FromTheFakeEdge0001',
-          tenantId: 'ten_test',
-          planId,
-          selection,
-          quote: quote(plan, selection),
-          createdAt: Date.UTC(2026, 0, 1),
-          expiresAt: Date.UTC(2026, 0, 31),
-          signature: 'A'.repeat(43),
-        };
-        return json(issued, 201);
+        const issued = issueQuote(plans, body as QuoteRequest, 'ten_test');
+        return issued ? json(issued, 201) : problem(404, 'not-found');
       },
     },
     options,
@@ -222,12 +157,7 @@ for (const preset of PRESETS) {
           const detail = changes[0]?.detail;
           expect(detail?.planId).to.equal('growth');
           expect(detail?.selection.seats).to.equal(seats);
-          const expected = quote(GROWTH, {
-            billing: 'monthly',
-            region: 'IN',
-            seats,
-            usage: { 'api-calls': 100_000, sms: 20_000 },
-          });
+          const expected = quote(GROWTH, { ...defaultSelection(GROWTH), seats });
           expect(detail?.quote).to.deep.equal(expected);
           expect(part(el, 'total-amount')?.textContent).to.equal(
             formatMoney(expected.total, 'INR', locale),
@@ -251,7 +181,7 @@ for (const preset of PRESETS) {
           const accepted = record<GwQuoteAcceptEvent>(el, 'gw-quote-accept');
           (part(el, 'button') as HTMLButtonElement).click();
           await until(() => accepted.length > 0, 3000, 'gw-quote-accept');
-          expect(accepted[0]?.detail.id).to.equal('quo_FromTheFakeEdge0001');
+          expect(accepted[0]?.detail.id).to.equal(FAKE_QUOTE_ID);
           expect(accepted[0]?.detail.quote.quote.total).to.equal(el.quote?.total);
           expect(edge.requests.find((r) => r.method === 'POST')).to.deep.equal({
             method: 'POST',
@@ -259,7 +189,7 @@ for (const preset of PRESETS) {
             body: { planId: 'growth', selection: el.selection },
           });
           await el.updateComplete;
-          expect(part(el, 'status')?.textContent).to.contain('quo_FromTheFakeEdge0001');
+          expect(part(el, 'status')?.textContent).to.contain(FAKE_QUOTE_ID);
         });
       });
     }
@@ -292,7 +222,14 @@ describe('who may request a quote', () => {
 
 describe('behaviour', () => {
   it('fires gw-quote-change for plan, billing, region and usage changes, with the discount shown', async () => {
-    const el = await calculator(pricingEdge());
+    // The demo plans, with Enterprise sold in India only: switching plans must fall back.
+    const indiaOnly: PricingPlans = {
+      plans: [
+        GROWTH,
+        { ...ENTERPRISE, regions: ENTERPRISE.regions.filter((r) => r.region === 'IN') },
+      ],
+    };
+    const el = await calculator(pricingEdge('gridworks', indiaOnly));
     const changes = record<GwQuoteChangeEvent>(el, 'gw-quote-change');
     const annual = root(el).querySelectorAll<HTMLInputElement>(
       'input[name="billing"]',
@@ -327,15 +264,15 @@ describe('behaviour', () => {
     await el.updateComplete;
     const last = changes.at(-1)?.detail;
     expect(last?.planId).to.equal('enterprise');
-    // Billing carries over; region and seats fall back to the plan's own (it sells only in
-    // India, from 10 seats).
+    // Billing and the usage the new plan allows carry over; region and seats fall back to the
+    // plan's own (it sells only in India, from 10 seats).
     expect(last?.selection).to.deep.equal({
       billing: 'annual',
       region: 'IN',
       seats: 50,
-      usage: {},
+      usage: { 'api-calls': 50_000, sms: 500_000 },
     });
-    expect(root(el).querySelector('#usage-sms-slider')).to.equal(null);
+    expect($(el, '#usage-sms-number').value).to.equal('500000');
     expect(changes).to.have.length(5);
   });
 
@@ -361,17 +298,18 @@ describe('behaviour', () => {
     expect(changes.at(-1)?.detail.selection.seats).to.equal(200);
   });
 
-  it('en-IN groups lakhs: ₹1,00,000.00 and 1,00,000 calls', async () => {
+  it('en-IN groups lakhs: 5,00,000 calls and a total over a lakh', async () => {
     const el = await calculator(pricingEdge(), { locale: 'en-IN' });
-    const text = root(el).textContent ?? '';
-    expect(text).to.contain('₹1,00,000.00');
+    el.plan = ENTERPRISE.id;
+    await el.updateComplete;
     expect($(el, '#usage-api-calls-slider').getAttribute('aria-valuetext')).to.equal(
-      '1,00,000 calls',
+      '5,00,000 calls',
     );
     expect(part(el, 'total-amount')?.textContent).to.equal(
       formatMoney(el.quote?.total ?? -1, 'INR', 'en-IN'),
     );
-    expect(part(el, 'total-amount')?.textContent).to.match(/^₹\d{1,2}(,\d\d)*,\d{3}\.\d\d$/);
+    expect(el.quote?.total).to.be.above(1_00_000_00);
+    expect(part(el, 'total-amount')?.textContent).to.match(/^₹\d{1,2}(,\d\d)+,\d{3}\.\d\d$/);
   });
 
   it('shows why a request failed, and fires no accept event', async () => {
@@ -423,7 +361,7 @@ describe('states', () => {
   it('empty: says there are no plans', async () => {
     const { el, container } = await mount<GwPricingCalculator>(
       '<gw-pricing-calculator></gw-pricing-calculator>',
-      pricingEdge('gridworks', { plans: [] }),
+      pricingEdge('gridworks', NO_PLANS),
     );
     mounted.push(container);
     await until(() => Boolean(part(el, 'state')), 3000, 'the empty state');

@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import { selectOption, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Catalog } from '../../edge/contracts/catalog.js';
 import { DEMO_CATALOG } from '../../edge/demo/catalog.js';
+import { EMPTY_CATALOG } from '../../edge/demo/variants.js';
 import type { GwServiceSelectEvent } from '../../widgets/service-catalog/events.js';
 import '../../widgets/service-catalog/service-catalog.js';
 import type { GwServiceCatalog } from '../../widgets/service-catalog/service-catalog.component.js';
@@ -360,7 +361,7 @@ describe('states', () => {
 
   it('shows an empty state for a catalog without services', async () => {
     const edge = fakeEdge('gridworks', {
-      'GET /v1/catalog': catalogRoute({ categories: [], services: [] }),
+      'GET /v1/catalog': catalogRoute(EMPTY_CATALOG),
     });
     const el = await mountCatalog(edge);
     await until(() => Boolean($(el, '[part~="empty-state"]')), 2000, 'empty state');

@@ -25,5 +25,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     /** Every widget: its data loaded (`detail.ok`) or failed (`detail.error`: the problem type). */
     'gw-load': GwEvent<GwLoadDetail>;
+    /** Every widget: the tenant's theme stylesheet was adopted into its shadow root. */
+    'gw-theme-applied': GwEvent<null>;
   }
 }

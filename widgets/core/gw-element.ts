@@ -9,8 +9,13 @@ import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit'
 import { ApiClient } from './api-client.js';
 import { type Direction, type GwContext, gwContext, type Mode } from './context.js';
 import { KIT_VERSION } from './define.js';
+import { emit } from './events.js';
 import { directionOf, firstLocale } from './locale.js';
 
+/**
+ * @event gw-theme-applied - The tenant's theme stylesheet was adopted into the widget's shadow
+ *   root (the first paint in the tenant's colours follows). `detail`: null.
+ */
 export class GwElement extends LitElement {
   static gwVersion = KIT_VERSION;
 
@@ -103,6 +108,6 @@ export class GwElement extends LitElement {
     const others = root.adoptedStyleSheets.filter((s) => s !== this.#adopted);
     this.#adopted = sheet;
     root.adoptedStyleSheets = [sheet, ...others];
-    this.dispatchEvent(new Event('gw-theme-applied'));
+    emit(this, 'gw-theme-applied', null);
   }
 }

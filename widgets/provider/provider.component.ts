@@ -1,7 +1,7 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
 import { ApiClient, type FetchToken } from '../core/api-client.js';
-import { type GwContext, gwContext, type Mode } from '../core/context.js';
+import { type Direction, type GwContext, gwContext, type Mode } from '../core/context.js';
 import { KIT_VERSION } from '../core/define.js';
 import { directionOf, firstLocale } from '../core/locale.js';
 
@@ -26,6 +26,7 @@ export class GwProvider extends LitElement {
     publishableKey: { attribute: 'publishable-key' },
     api: {},
     locale: {},
+    dir: { reflect: true },
     mode: {},
     fetchToken: { attribute: false },
   };
@@ -36,6 +37,11 @@ export class GwProvider extends LitElement {
   declare api: string | undefined;
   /** BCP 47 locale for every widget inside, e.g. `en-IN`, `ar`, `fr`. */
   declare locale: string | undefined;
+  /**
+   * `ltr` or `rtl` for every widget inside; by default the locale's direction (a page may
+   * need to force it, e.g. for a right-to-left language the kit does not translate).
+   */
+  declare dir: string;
   /** `light`, `dark` or `auto` (follow the system). */
   declare mode: Mode | undefined;
   /** Returns a widget token from your backend. Called on demand and before expiry. */
@@ -63,7 +69,7 @@ export class GwProvider extends LitElement {
     const value: GwContext = {
       client: this.#client,
       locale,
-      dir: directionOf(locale),
+      dir: isDirection(this.dir) ? this.dir : directionOf(locale),
       mode: this.mode ?? 'auto',
     };
     this.#provider.setValue(value);
@@ -73,3 +79,6 @@ export class GwProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+const isDirection = (value: string | undefined): value is Direction =>
+  value === 'ltr' || value === 'rtl';

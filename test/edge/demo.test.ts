@@ -1,0 +1,67 @@
+// The demo data is the one source the seed, the widget tests and Storybook share: each piece
+// must pass the contract the real edge would hold it to, or all three would show a lie.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { catalogSchema } from '../../edge/contracts/catalog.js';
+import { widgetConfigSchema } from '../../edge/contracts/widget.js';
+import {
+  DEMO_BRAND,
+  DEMO_CATALOG,
+  DEMO_PLANS,
+  EMPTY_CATALOG,
+  FAKE_QUOTE_ID,
+  issueQuote,
+  longCatalog,
+  NO_PLANS,
+  widgetConfig,
+} from '../../edge/demo/index.js';
+import { parseBrand } from '../../themes/index.js';
+import {
+  issuedQuoteSchema,
+  pricingPlansSchema,
+} from '../../widgets/pricing-calculator/pricing.contract.js';
+import { defaultSelection, QuoteError, quote } from '../../widgets/pricing-calculator/pricing.js';
+
+describe('demo data', () => {
+  test('the brand, catalogs and plans pass their contracts', () => {
+    assert.equal(parseBrand(DEMO_BRAND).ok, true);
+    for (const catalog of [DEMO_CATALOG, EMPTY_CATALOG, longCatalog(), longCatalog(12)]) {
+      assert.deepEqual(catalogSchema.parse(catalog), catalog);
+    }
+    for (const plans of [DEMO_PLANS, NO_PLANS]) {
+      assert.deepEqual(pricingPlansSchema.parse(plans), plans);
+    }
+  });
+
+  test('the long catalog holds 40 distinct services: every demo service in four editions', () => {
+    const long = longCatalog();
+    assert.equal(long.services.length, 40);
+    assert.equal(new Set(long.services.map((s) => s.id)).size, 40);
+    assert.equal(new Set(long.services.map((s) => s.name)).size, 40);
+    assert.deepEqual(long.services.slice(0, 10), DEMO_CATALOG.services);
+    assert.equal(
+      long.services[10]?.name,
+      `${DEMO_CATALOG.services[0]?.name} (Asia-Pacific edition)`,
+    );
+    assert.equal(longCatalog(3).services.length, 3);
+    assert.equal(longCatalog(1000).services.length, 40, 'the editions run out at 40');
+  });
+
+  test('the fake edge answers with a valid config and quotes priced by the shared module', () => {
+    const config = widgetConfig({ id: 'ten_demo', slug: 'demo-bank', name: 'Demo Bank' }, null);
+    assert.deepEqual(widgetConfigSchema.parse(config), config);
+    const [plan] = DEMO_PLANS.plans;
+    assert.ok(plan);
+    const selection = { ...defaultSelection(plan, 'annual', 'IN'), seats: 42 };
+    const issued = issueQuote(DEMO_PLANS, { planId: plan.id, selection }, 'ten_demo');
+    assert.ok(issued);
+    assert.deepEqual(issuedQuoteSchema.parse(issued), issued);
+    assert.equal(issued.id, FAKE_QUOTE_ID);
+    assert.deepEqual(issued.quote, quote(plan, selection));
+    assert.equal(issueQuote(DEMO_PLANS, { planId: 'nope', selection }, 'ten_demo'), undefined);
+    assert.throws(
+      () => issueQuote(DEMO_PLANS, { planId: plan.id, selection: { ...selection, seats: 0 } }, 't'),
+      QuoteError,
+    );
+  });
+});
