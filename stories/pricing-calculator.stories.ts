@@ -11,6 +11,7 @@ import { PRICING_STRINGS } from '../widgets/pricing-calculator/locales.js';
 import type { Billing } from '../widgets/pricing-calculator/pricing.js';
 import '../widgets/pricing-calculator/pricing-calculator.js';
 import type { GwPricingCalculator } from '../widgets/pricing-calculator/pricing-calculator.component.js';
+import { provider, storyGlobals } from './support/globals.js';
 import { answer } from './support/mock-edge.js';
 import { goOffline } from './support/offline.js';
 import { gw } from './support/parameters.js';
@@ -73,6 +74,29 @@ export const Filled: Story = {
       },
     },
   }),
+};
+
+/**
+ * A page with the publishable key only (no token endpoint): the customer prices, but the
+ * public key cannot write, so there is no "Request this plan".
+ */
+export const PublishableKeyOnly: Story = {
+  name: 'Publishable key only (no request)',
+  tags: ['!autodocs'],
+  parameters: gw({ provider: false, shows: { [TAG]: { '[part~="total-amount"]': true } } }),
+  render: (args, { globals }) =>
+    provider(
+      storyGlobals(globals),
+      html`<gw-pricing-calculator plan=${ifDefined(args.plan)}></gw-pricing-calculator>`,
+      { tokens: false },
+    ),
+  play: async ({ canvasElement }) => {
+    const { root } = shadow(canvasElement);
+    await waitFor(() => expect(root().querySelector('[part~="total-amount"]')).toBeTruthy(), {
+      timeout: 5000,
+    });
+    await expect(root().querySelector('[part~="button"]')).toBeNull();
+  },
 };
 
 export const Loading: Story = {

@@ -9,7 +9,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Mode } from '../../widgets/core/context.js';
 import { LANGUAGES, type Language } from '../../widgets/core/localize.js';
 import '../../widgets/provider/provider.js';
-import { DEFAULT_TENANT, publishableKeyOf, TENANTS, tenant } from './tenants.js';
+import { DEFAULT_TENANT, fakeWidgetToken, publishableKeyOf, TENANTS, tenant } from './tenants.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = {
   en: 'English',
@@ -95,10 +95,21 @@ export function storyGlobals(globals: Record<string, unknown>): StoryGlobals {
   };
 }
 
-/** `<gw-provider>` for the toolbar's tenant, mode, locale and direction around `content`. */
-export function provider(g: StoryGlobals, content: unknown): TemplateResult {
+/**
+ * `<gw-provider>` for the toolbar's tenant, mode, locale and direction around `content`, wired
+ * as the README tells a bank: the publishable key for reads and, unless `tokens` is false, a
+ * widget token from the bank's backend for writes (without it the calculator cannot request).
+ */
+export function provider(
+  g: StoryGlobals,
+  content: unknown,
+  options: { tokens?: boolean } = {},
+): TemplateResult {
+  const fetchToken =
+    options.tokens === false ? undefined : () => Promise.resolve(fakeWidgetToken(g.tenant));
   return html`<gw-provider
     publishable-key=${publishableKeyOf(g.tenant)}
+    .fetchToken=${fetchToken}
     locale=${g.locale}
     mode=${g.mode}
     dir=${ifDefined(g.dir)}
