@@ -7,7 +7,11 @@ import { recheckDueDomains } from './domains/recheck.js';
 
 /** Deletes expired quotes and the records of expired widget tokens. */
 export async function purgeExpired(deps: EdgeDeps): Promise<{ quotes: number; tokens: number }> {
-  const purged = await deps.store.purgeExpired(deps.clock.now());
+  const now = deps.clock.now();
+  const purged = {
+    quotes: await deps.store.purgeExpiredQuotes(now),
+    tokens: await deps.store.purgeExpiredTokens(now),
+  };
   if (purged.quotes > 0 || purged.tokens > 0) deps.logger.info('expired-purged', purged);
   return purged;
 }

@@ -1,5 +1,5 @@
 /**
- * The edge on Node: @hono/node-server, SQLite through Kysely + better-sqlite3 (WAL),
+ * The edge on Node: @hono/node-server, SQLite through better-sqlite3 (WAL) with Kysely-built SQL,
  * migrations at boot, a seeded demo tenant on first run, JSON logs, graceful shutdown.
  *
  *   npm start            # PORT, HOST, GW_DB, GW_OPERATOR_KEY, GW_PUBLIC_URL, GW_DOH_URL, GW_PREVIEW_SECRET
@@ -16,17 +16,17 @@ import { fileURLToPath } from 'node:url';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
 import { createApp } from '../app.js';
 import { sha256Hex } from '../auth/credentials.js';
 import type { AssetSource, EdgeDeps, Logger } from '../deps.js';
 import { runMaintenance } from '../maintenance.js';
 import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
 import { cachingStore } from '../store/caching-store.js';
-import { KyselyStore, migrate } from '../store/kysely-store.js';
-import type { Database } from '../store/schema.js';
+import { migrate } from '../store/migrate.js';
+import { sqlStore } from '../store/sql-store.js';
 import { ConfigError, ensureDataDir, loadSettings, type NodeEdgeSettings } from './node-config.js';
 import { attachDemo } from './seed.js';
+import { SqliteExecutor } from './sqlite-executor.js';
 
 /** One JSON object per line on stdout (errors on stderr). */
 export function jsonLogger(write: (line: string, level: string) => void = defaultWrite): Logger {
@@ -123,15 +123,15 @@ export async function startNodeEdge(
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db);
+  const executor = new SqliteExecutor(sqlite);
+  await migrate(executor);
   // SQLite gives the WAL and shared-memory files the database file's mode; made sure here.
   for (const suffix of ['-wal', '-shm']) restrictToOwner(`${settings.dbPath}${suffix}`, false);
   const clock = { now: () => Date.now() };
   const listenHost = new URL(settings.publicUrl).hostname;
   const deps: EdgeDeps = {
     // One process owns this database file: its in-memory cache is exact (writes invalidate).
-    store: cachingStore(new KyselyStore(db, clock.now), clock.now),
+    store: cachingStore(sqlStore(executor, clock.now), clock.now),
     clock,
     logger,
     rateLimiter: new MemoryRateLimiter(clock.now),

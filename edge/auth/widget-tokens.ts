@@ -145,7 +145,7 @@ export class KeyRing {
         record.retireAfter !== null &&
         record.retireAfter <= now
       ) {
-        await this.#store.updateSigningKey(record.kid, { status: 'retired' });
+        await this.#store.retireSigningKey(record.kid, now);
         continue;
       }
       if (record.status === 'retired') continue;
@@ -189,7 +189,7 @@ export class KeyRing {
           );
     if (record.kekId !== current) {
       const sealed = await this.#box.seal(plaintext, record.kid);
-      await this.#store.updateSigningKey(record.kid, {
+      await this.#store.resealSigningKey(record.kid, record.kekId, {
         privateJwk: sealed.ciphertext,
         kekId: sealed.kekId,
         kekAlg: sealed.alg,
@@ -236,16 +236,10 @@ export class KeyRing {
     // Instances that have not reloaded yet may sign with the old key for KEY_REFRESH_MS more.
     const retireAfter = this.#clock.now() + MAX_TTL_SECONDS * 1000 + KEY_REFRESH_MS;
     const retiring = keys.filter((k) => k.status === 'active').map((k) => k.kid);
-    // A retiring key never signs again, so its private half is wiped from storage.
-    for (const kid of retiring)
-      await this.#store.updateSigningKey(kid, {
-        status: 'retiring',
-        retireAfter,
-        privateJwk: '',
-        kekId: null,
-        kekAlg: null,
-      });
-    await this.#store.updateSigningKey(next.kid, { status: 'active' });
+    // One atomic step: the old key retires (its private half wiped: it never signs again) as
+    // the staged one starts signing.
+    if (!(await this.#store.rotateSigningKey(next.kid, retireAfter)))
+      throw new Error('the staged key was rotated meanwhile');
     this.#keys = undefined;
     return { active: next.kid, retiring };
   }

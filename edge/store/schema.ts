@@ -1,8 +1,15 @@
 /**
- * The SQLite schema (also D1's), as Kysely migrations run at boot. Times are integer
- * milliseconds; JSON is stored as TEXT.
+ * The SQLite schema (also D1's), and its migrations run at boot on both runtimes. Times are
+ * integer milliseconds; JSON is stored as TEXT.
  */
-import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, sql } from 'kysely';
+
+export interface Migration {
+  name: string;
+  /** The statements, compiled for SQLite (which D1 speaks). */
+  // biome-ignore lint/suspicious/noExplicitAny: the schema builder is untyped before the tables exist
+  statements: (db: Kysely<any>) => CompiledQuery[];
+}
 
 export interface Database {
   tenants: {
@@ -106,10 +113,16 @@ export interface Database {
   };
 }
 
-const migrations: Record<string, Migration> = {
-  '0001_initial': {
-    async up(db: Kysely<unknown>) {
-      await db.schema
+/**
+ * The migrations, in order: each is a list of statements, run as one atomic batch together
+ * with the row that records it (see migrate.ts), so a migration applies whole or not at all
+ * on SQLite and on D1 alike.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: '0001_initial',
+    statements: (db) => [
+      db.schema
         .createTable('tenants')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('slug', 'text', (c) => c.notNull().unique())
@@ -117,8 +130,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .addColumn('current_theme_version_id', 'text')
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createTable('api_keys')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
@@ -129,15 +142,15 @@ const migrations: Record<string, Migration> = {
         .addColumn('scopes', 'text', (c) => c.notNull())
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .addColumn('revoked_at', 'integer')
-        .execute();
-      await db.schema.createIndex('api_keys_tenant').on('api_keys').column('tenant_id').execute();
-      await db.schema
+        .compile(),
+      db.schema.createIndex('api_keys_tenant').on('api_keys').column('tenant_id').compile(),
+      db.schema
         .createTable('origins')
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('origin', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('origins_pk', ['tenant_id', 'origin'])
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createTable('branding_drafts')
         .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
         .addColumn('brand_json', 'text', (c) => c.notNull())
@@ -145,8 +158,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('hash', 'text', (c) => c.notNull())
         .addColumn('css', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'integer', (c) => c.notNull())
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createTable('theme_versions')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
@@ -158,13 +171,13 @@ const migrations: Record<string, Migration> = {
         .addColumn('report_json', 'text', (c) => c.notNull())
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .addUniqueConstraint('theme_versions_number', ['tenant_id', 'version'])
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createIndex('theme_versions_hash')
         .on('theme_versions')
         .columns(['tenant_id', 'hash'])
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createTable('audit_log')
         .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
         .addColumn('tenant_id', 'text', (c) => c.notNull())
@@ -174,20 +187,16 @@ const migrations: Record<string, Migration> = {
         .addColumn('before_hash', 'text')
         .addColumn('after_hash', 'text')
         .addColumn('at', 'integer', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('audit_tenant')
-        .on('audit_log')
-        .columns(['tenant_id', 'id'])
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema.createIndex('audit_tenant').on('audit_log').columns(['tenant_id', 'id']).compile(),
+      db.schema
         .createTable('revoked_tokens')
         .addColumn('tenant_id', 'text', (c) => c.notNull())
         .addColumn('jti', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('revoked_tokens_pk', ['tenant_id', 'jti'])
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createTable('signing_keys')
         .addColumn('kid', 'text', (c) => c.primaryKey())
         .addColumn('private_jwk', 'text', (c) => c.notNull())
@@ -195,8 +204,8 @@ const migrations: Record<string, Migration> = {
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .addColumn('retire_after', 'integer')
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createTable('domains')
         .addColumn('hostname', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
@@ -207,58 +216,57 @@ const migrations: Record<string, Migration> = {
         .addColumn('last_error', 'text')
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .addColumn('verified_at', 'integer')
-        .execute();
-      await db.schema.createIndex('domains_tenant').on('domains').column('tenant_id').execute();
-    },
+        .compile(),
+      db.schema.createIndex('domains_tenant').on('domains').column('tenant_id').compile(),
+    ],
   },
-  '0002_one_active_signing_key': {
-    async up(db: Kysely<unknown>) {
+  {
+    name: '0002_one_active_signing_key',
+    statements: (db) => [
       // At most one signing key signs at a time, even when two instances race to create it.
-      await db.schema
+      db.schema
         .createIndex('signing_keys_one_active')
         .on('signing_keys')
         .column('status')
         .unique()
         .where(sql.ref('status'), '=', 'active')
-        .execute();
-    },
+        .compile(),
+    ],
   },
-  '0003_catalog_pricing_quotes': {
-    async up(db: Kysely<unknown>) {
+  {
+    name: '0003_catalog_pricing_quotes',
+    statements: (db) => [
       // Tenant-owned JSON documents validated by their zod contracts (catalog, pricing plans).
-      await db.schema
+      db.schema
         .createTable('tenant_documents')
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('json', 'text', (c) => c.notNull())
         .addColumn('updated_at', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('tenant_documents_pk', ['tenant_id', 'kind'])
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createTable('quotes')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
         .addColumn('json', 'text', (c) => c.notNull())
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .addColumn('expires_at', 'integer', (c) => c.notNull())
-        .execute();
-      await db.schema
-        .createIndex('quotes_tenant')
-        .on('quotes')
-        .columns(['tenant_id', 'id'])
-        .execute();
-    },
+        .compile(),
+      db.schema.createIndex('quotes_tenant').on('quotes').columns(['tenant_id', 'id']).compile(),
+    ],
   },
-  '0004_security_review': {
-    async up(db: Kysely<unknown>) {
+  {
+    name: '0004_security_review',
+    statements: (db) => [
       // Private signing keys are sealed with a master key: which one, and how, sits beside it.
       // Plaintext rows left by older versions are sealed by the key ring on first load.
-      await db.schema.alterTable('signing_keys').addColumn('kek_id', 'text').execute();
-      await db.schema.alterTable('signing_keys').addColumn('kek_alg', 'text').execute();
-      await db.schema.alterTable('audit_log').addColumn('details', 'text').execute();
+      db.schema.alterTable('signing_keys').addColumn('kek_id', 'text').compile(),
+      db.schema.alterTable('signing_keys').addColumn('kek_alg', 'text').compile(),
+      db.schema.alterTable('audit_log').addColumn('details', 'text').compile(),
       // Every minted token is recorded (never the token itself): revocation by jti, by tenant,
       // and refusal once the key that minted it is revoked. Replaces revoked_tokens.
-      await db.schema
+      db.schema
         .createTable('issued_tokens')
         .addColumn('tenant_id', 'text', (c) => c.notNull())
         .addColumn('jti', 'text', (c) => c.notNull())
@@ -269,16 +277,16 @@ const migrations: Record<string, Migration> = {
         .addColumn('expires_at', 'integer', (c) => c.notNull())
         .addColumn('revoked_at', 'integer')
         .addPrimaryKeyConstraint('issued_tokens_pk', ['tenant_id', 'jti'])
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createIndex('issued_tokens_expiry')
         .on('issued_tokens')
         .column('expires_at')
-        .execute();
-      await db.schema.dropTable('revoked_tokens').execute();
+        .compile(),
+      db.schema.dropTable('revoked_tokens').compile(),
       // Several tenants may hold pending claims on one hostname, each with its own challenge;
       // at most one claim per hostname is active (the first to verify).
-      await db.schema
+      db.schema
         .createTable('domain_claims')
         .addColumn('hostname', 'text', (c) => c.notNull())
         .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
@@ -290,31 +298,26 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'integer', (c) => c.notNull())
         .addColumn('verified_at', 'integer')
         .addPrimaryKeyConstraint('domain_claims_pk', ['hostname', 'tenant_id'])
-        .execute();
-      await sql`INSERT INTO domain_claims SELECT hostname, tenant_id, status, challenge, attempts, next_check_at, last_error, created_at, verified_at FROM domains`.execute(
+        .compile(),
+      sql`INSERT INTO domain_claims SELECT hostname, tenant_id, status, challenge, attempts, next_check_at, last_error, created_at, verified_at FROM domains`.compile(
         db,
-      );
-      await db.schema.dropTable('domains').execute();
-      await db.schema.alterTable('domain_claims').renameTo('domains').execute();
-      await db.schema.createIndex('domains_tenant').on('domains').column('tenant_id').execute();
-      await db.schema
+      ),
+      db.schema.dropTable('domains').compile(),
+      db.schema.alterTable('domain_claims').renameTo('domains').compile(),
+      db.schema.createIndex('domains_tenant').on('domains').column('tenant_id').compile(),
+      db.schema
         .createIndex('domains_one_active')
         .on('domains')
         .column('hostname')
         .unique()
         .where(sql.ref('status'), '=', 'active')
-        .execute();
-      await db.schema
+        .compile(),
+      db.schema
         .createIndex('domains_due')
         .on('domains')
         .columns(['status', 'next_check_at'])
-        .execute();
-      await db.schema.createIndex('quotes_expiry').on('quotes').column('expires_at').execute();
-    },
+        .compile(),
+      db.schema.createIndex('quotes_expiry').on('quotes').column('expires_at').compile(),
+    ],
   },
-};
-
-/** Migrations as a Kysely provider: bundled in code, so Workers need no file system. */
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+];

@@ -3,15 +3,15 @@
  * moves, captured log lines and a fake DNS-over-HTTPS fetcher. Nothing listens on a port.
  */
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { SqliteExecutor } from '../../edge/adapters/sqlite-executor.js';
 import { createApp } from '../../edge/app.js';
 import { sha256Hex } from '../../edge/auth/credentials.js';
 import { SecretBox } from '../../edge/auth/secret-box.js';
 import type { DohFetch, EdgeConfig, EdgeDeps } from '../../edge/deps.js';
 import { MemoryRateLimiter } from '../../edge/middleware/rate-limit/index.js';
 import { cachingStore } from '../../edge/store/caching-store.js';
-import { KyselyStore, migrate } from '../../edge/store/kysely-store.js';
-import type { Database } from '../../edge/store/schema.js';
+import { migrate } from '../../edge/store/migrate.js';
+import { sqlStore } from '../../edge/store/sql-store.js';
 
 export const OPERATOR_KEY = 'op_test_operator_key_0123456789abcdefghijklmnop';
 export const PUBLIC_URL = 'https://edge.gridworks.test';
@@ -57,8 +57,8 @@ export async function createTestEdge(
     },
   };
   const sqlite = new SQLite(dbPath);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db);
+  const executor = new SqliteExecutor(sqlite);
+  await migrate(executor, clock.now);
   const logs: LogLine[] = [];
   const log =
     (level: LogLine['level']) =>
@@ -70,7 +70,7 @@ export async function createTestEdge(
   };
   const deps: EdgeDeps = {
     // Tests run through the same cache as the Node edge, so its invalidation is tested too.
-    store: cachingStore(new KyselyStore(db, clock.now), clock.now),
+    store: cachingStore(sqlStore(executor, clock.now), clock.now),
     clock,
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
     rateLimiter: new MemoryRateLimiter(clock.now),
