@@ -22,20 +22,22 @@ interface Seeded {
   publishableKey?: string;
 }
 
-export async function seedDemo(
-  edge: {
-    url: string;
-    deps: {
-      store: {
-        listTenants: (c: string | null, l: number) => Promise<{ items: { slug: string }[] }>;
-      };
-    };
-  },
-  settings: NodeEdgeSettings,
-): Promise<Seeded> {
+export async function seedDemo(edge: { url: string }, settings: NodeEdgeSettings): Promise<Seeded> {
   const credentialsFile = join(settings.dataDir, 'demo-credentials.json');
-  const tenants = await edge.deps.store.listTenants(null, 100);
-  if (tenants.items.some((t) => t.slug === DEMO_SLUG)) {
+  // Through the edge's own API only, so the same seed serves the Node and the Workers edge.
+  const call = async (method: string, path: string, auth: string, body?: unknown) => {
+    const res = await fetch(`${edge.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${auth}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`seeding ${method} ${path} failed with ${res.status}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  if (await tenantExists(call, settings.operatorKey, DEMO_SLUG)) {
     // Keys are shown once: without the file there is no way back to them, only new keys.
     if (!existsSync(credentialsFile))
       return {
@@ -61,18 +63,6 @@ export async function seedDemo(
       ).publishableKey,
     };
   }
-  const call = async (method: string, path: string, auth: string, body?: unknown) => {
-    const res = await fetch(`${edge.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${auth}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    if (!res.ok) throw new Error(`seeding ${method} ${path} failed with ${res.status}`);
-    return res.json() as Promise<Record<string, unknown>>;
-  };
   const created = (await call('POST', '/v1/tenants', settings.operatorKey, {
     slug: DEMO_SLUG,
     name: 'Demo Bank',
@@ -104,6 +94,28 @@ export async function seedDemo(
     created: true,
     publishableKey: created.publishableKey,
   };
+}
+
+type Call = (
+  method: string,
+  path: string,
+  auth: string,
+  body?: unknown,
+) => Promise<Record<string, unknown>>;
+
+/** Whether a tenant with `slug` exists, paging through the operator's tenant list. */
+async function tenantExists(call: Call, operatorKey: string, slug: string): Promise<boolean> {
+  let cursor: string | null = null;
+  do {
+    const page = (await call(
+      'GET',
+      `/v1/tenants?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      operatorKey,
+    )) as { items: { slug: string }[]; nextCursor: string | null };
+    if (page.items.some((t) => t.slug === slug)) return true;
+    cursor = page.nextCursor;
+  } while (cursor);
+  return false;
 }
 
 /** What the demo page's widgets may do with the token the demo backend gives them. */
