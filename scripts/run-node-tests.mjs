@@ -17,7 +17,9 @@ const files = roots
       f.endsWith('.test.ts') &&
       !f.endsWith('.browser.test.ts') &&
       !f.includes('/e2e/') &&
-      !f.includes('/stories/'),
+      !f.includes('/stories/') &&
+      // The contract suite runs the built Worker too: its own step (npm run test:contract).
+      !f.includes('/contract/'),
   )
   .sort();
 if (files.length === 0) {

@@ -10,8 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Miniflare } from 'miniflare';
+import { type Log, Miniflare } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions } from 'wrangler';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,6 +89,10 @@ export interface WorkerEdgeOptions {
   stateDir?: string;
   /** The `GW_*` variables and secrets the Worker reads. */
   vars: Record<string, string>;
+  /** Miniflare's own log (default: its info log). */
+  log?: Log;
+  /** Each line the Worker writes to its console (default: passed through to this process). */
+  onLogLine?: (line: string) => void;
 }
 
 export interface WorkerEdge {
@@ -115,6 +121,16 @@ export async function startWorkerEdge(options: WorkerEdgeOptions): Promise<Worke
       bindings: { ...workerOptions.bindings, ...vars },
       host: '127.0.0.1',
       port: options.port ?? 0,
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.onLogLine
+        ? {
+            handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+              for (const stream of [stdout, stderr]) {
+                createInterface({ input: stream }).on('line', (line) => options.onLogLine?.(line));
+              }
+            },
+          }
+        : {}),
       ...(options.stateDir
         ? {
             d1Persist: join(options.stateDir, 'd1'),

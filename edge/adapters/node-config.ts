@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseMasterKey, SecretBoxError } from '../auth/secret-box.js';
+import type { RateLimits } from '../deps.js';
+import { parseRateLimits } from '../middleware/rate-limit/index.js';
 
 export interface NodeEdgeSettings {
   port: number;
@@ -24,6 +26,8 @@ export interface NodeEdgeSettings {
   masterKey: string;
   /** Earlier master keys, to open what they sealed (rotation). */
   previousMasterKeys: string[];
+  /** Overrides of the default rate limits (`GW_RATE_LIMITS`, JSON). */
+  rateLimits: Partial<RateLimits>;
   production: boolean;
   /** How often due custom domains are re-checked (default one minute). */
   recheckIntervalMs?: number;
@@ -54,6 +58,14 @@ function persistentSecret(dataDir: string, name: string): { value: string; gener
   ensureDataDir(dataDir);
   writeFileSync(file, `${value}\n`, { mode: 0o600 });
   return { value, generated: true };
+}
+
+function rateLimitsFrom(text: string | undefined): Partial<RateLimits> {
+  try {
+    return parseRateLimits(text);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function masterKeys(env: NodeJS.ProcessEnv, dataDir: string, production: boolean) {
@@ -140,6 +152,7 @@ export function loadSettings(env: NodeJS.ProcessEnv): NodeEdgeSettings {
     operatorKeyGenerated,
     previewSecret,
     ...masterKeys(env, dataDir, production),
+    rateLimits: rateLimitsFrom(env.GW_RATE_LIMITS),
     production,
   };
 }

@@ -116,6 +116,8 @@ export interface RunningEdge {
 export async function startNodeEdge(
   settings: NodeEdgeSettings,
   logger: Logger = jsonLogger(),
+  /** For tests: a clock of their own (the edge's time, as everywhere, is injected). */
+  options: { clock?: { now: () => number } } = {},
 ): Promise<RunningEdge> {
   ensureDataDir(dirname(settings.dbPath));
   restrictToOwner(settings.dbPath);
@@ -127,7 +129,7 @@ export async function startNodeEdge(
   await migrate(executor);
   // SQLite gives the WAL and shared-memory files the database file's mode; made sure here.
   for (const suffix of ['-wal', '-shm']) restrictToOwner(`${settings.dbPath}${suffix}`, false);
-  const clock = { now: () => Date.now() };
+  const clock = options.clock ?? { now: () => Date.now() };
   const listenHost = new URL(settings.publicUrl).hostname;
   const deps: EdgeDeps = {
     // One process owns this database file: its in-memory cache is exact (writes invalidate).
@@ -143,6 +145,7 @@ export async function startNodeEdge(
       previewSecret: settings.previewSecret,
       masterKey: settings.masterKey,
       previousMasterKeys: settings.previousMasterKeys,
+      rateLimits: settings.rateLimits,
       extraHosts: [...new Set(['127.0.0.1', 'localhost', settings.host, listenHost])],
     },
     assets: swaggerAssets(),

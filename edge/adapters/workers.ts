@@ -13,7 +13,7 @@ import { createApp } from '../app.js';
 import { sha256Hex } from '../auth/credentials.js';
 import type { AssetSource, DemoSite, EdgeDeps, RateLimitDecision, RateLimiter } from '../deps.js';
 import { runMaintenance } from '../maintenance.js';
-import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
+import { MemoryRateLimiter, parseRateLimits } from '../middleware/rate-limit/index.js';
 import { migrate } from '../store/migrate.js';
 import { sqlStore } from '../store/sql-store.js';
 import { type D1Database, D1Executor } from './d1-executor.js';
@@ -50,6 +50,8 @@ export interface Env {
   GW_DOH_URL?: string;
   /** Comma-separated further hostnames of the edge itself. */
   GW_EXTRA_HOSTS?: string;
+  /** Overrides of the default rate limits, JSON (`{"perClient": 600}`). */
+  GW_RATE_LIMITS?: string;
   /**
    * Development only (set by `npm run dev:worker` after seeding, never in wrangler.toml):
    * JSON `{publishableKey, secretKey, credentialsFile}` of the demo tenant, for /demo.
@@ -170,6 +172,7 @@ async function buildEdge(env: Env) {
       masterKey: required(env, 'GW_MASTER_KEY'),
       previousMasterKeys: list(env.GW_MASTER_KEY_PREVIOUS),
       extraHosts: list(env.GW_EXTRA_HOSTS),
+      rateLimits: parseRateLimits(env.GW_RATE_LIMITS),
     },
     assets: assetsUnder(env.ASSETS, 'docs/'),
     widgetAssets: assetsUnder(env.ASSETS, ''),

@@ -20,6 +20,33 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   authFailuresPerIp: 60,
 };
 
+/**
+ * Rate limits from configuration text (`GW_RATE_LIMITS`): a JSON object of some of the limits
+ * above as positive whole numbers. Throws naming what is wrong.
+ */
+export function parseRateLimits(text: string | undefined): Partial<RateLimits> {
+  if (text === undefined || text.trim() === '') return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new Error('GW_RATE_LIMITS must be a JSON object such as {"perClient": 600}');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('GW_RATE_LIMITS must be a JSON object such as {"perClient": 600}');
+  const limits: Partial<RateLimits> = {};
+  for (const [name, limit] of Object.entries(value)) {
+    if (!(name in DEFAULT_RATE_LIMITS))
+      throw new Error(
+        `GW_RATE_LIMITS: unknown limit ${JSON.stringify(name)} (known: ${Object.keys(DEFAULT_RATE_LIMITS).join(', ')})`,
+      );
+    if (!Number.isSafeInteger(limit) || (limit as number) < 1)
+      throw new Error(`GW_RATE_LIMITS: ${name} must be a whole number of requests per minute`);
+    limits[name as keyof RateLimits] = limit as number;
+  }
+  return limits;
+}
+
 export function rateLimitsOf(deps: EdgeDeps): RateLimits {
   return { ...DEFAULT_RATE_LIMITS, ...deps.config.rateLimits };
 }
