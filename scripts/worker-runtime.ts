@@ -93,11 +93,15 @@ export interface WorkerEdgeOptions {
   log?: Log;
   /** Each line the Worker writes to its console (default: passed through to this process). */
   onLogLine?: (line: string) => void;
+  /** How many isolates of the Worker share the one D1 (default 1); requests go to the first. */
+  instances?: number;
 }
 
 export interface WorkerEdge {
   url: string;
   mf: Miniflare;
+  /** Names of the isolates (`instances` of them), for `mf.getWorker(name)`. */
+  workers: string[];
   /** Replace some variables (the Worker restarts with them; D1 and state are kept). */
   setVars: (vars: Record<string, string>) => Promise<void>;
   /** Runs the Cron Trigger once. */
@@ -110,15 +114,22 @@ export async function startWorkerEdge(options: WorkerEdgeOptions): Promise<Worke
   if (!existsSync(BUNDLE)) buildWorker();
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'));
   let vars = { ...options.vars };
+  const workers = Array.from({ length: options.instances ?? 1 }, (_, i) =>
+    i === 0 ? 'gridworks-edge' : `gridworks-edge-${i + 1}`,
+  );
   const configure = () =>
     ({
-      ...workerOptions,
-      name: 'gridworks-edge',
-      // The bundle is one self-contained module: listed, not traversed (it holds dynamic
-      // imports of optional code that never runs here).
-      modules: [{ type: 'ESModule', path: BUNDLE }],
-      modulesRoot: dirname(BUNDLE),
-      bindings: { ...workerOptions.bindings, ...vars },
+      workers: workers.map((name) => ({
+        ...workerOptions,
+        name,
+        // The bundle is one self-contained module: listed, not traversed (it holds dynamic
+        // imports of optional code that never runs here).
+        modules: [{ type: 'ESModule', path: BUNDLE }],
+        modulesRoot: dirname(BUNDLE),
+        bindings: { ...workerOptions.bindings, ...vars },
+        // Every isolate binds the same database.
+        d1Databases: { DB: 'gridworks-local' },
+      })),
       host: '127.0.0.1',
       port: options.port ?? 0,
       ...(options.log ? { log: options.log } : {}),
@@ -144,6 +155,7 @@ export async function startWorkerEdge(options: WorkerEdgeOptions): Promise<Worke
   return {
     url,
     mf,
+    workers,
     setVars: async (next) => {
       vars = { ...vars, ...next };
       await mf.setOptions(configure());
