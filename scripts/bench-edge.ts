@@ -1,7 +1,11 @@
 /**
- * Load benchmark of the edge on Node (STYLE.md rule 20: a script that prints figures, never a test).
+ * Load benchmark of the edge (STYLE.md rule 20: a script that prints figures, never a test).
  *
  *   npm run bench:edge -- [--json] [--seconds N] [--only theme-css,mint-token] [--cpu-prof DIR]
+ *   npm run bench:worker -- [--json] …   # the same scenarios on local workerd, beside Node's
+ *
+ * `--runtime node|workerd|both` picks the edge: the Node server (default) or the built Worker in
+ * local workerd (Miniflare, local D1 and Durable Objects; `bench:worker` runs both).
  *
  * Starts the real edge (`startNodeEdge`, SQLite in a temp folder, the seeded demo tenant) and
  * drives it with autocannon over loopback: 50 connections, no pipelining, N seconds (default 5)
@@ -48,11 +52,15 @@ const SELF = fileURLToPath(import.meta.url);
 const SCENARIOS = ['theme-css', 'theme-css-304', 'mint-token', 'config'] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 
+const RUNTIMES = ['node', 'workerd'] as const;
+type Runtime = (typeof RUNTIMES)[number];
+
 interface Options {
   json: boolean;
   seconds: number;
   only: ScenarioName[];
   cpuProf: string | undefined;
+  runtimes: Runtime[];
 }
 
 function parseOptions(argv: string[]): Options {
@@ -65,8 +73,15 @@ function parseOptions(argv: string[]): Options {
       seconds: { type: 'string', default: '5' },
       only: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      runtime: { type: 'string', default: 'node' },
     },
   });
+  const runtimes = values.runtime === 'both' ? [...RUNTIMES] : [values.runtime];
+  for (const name of runtimes) {
+    if (!(RUNTIMES as readonly string[]).includes(name ?? '')) {
+      throw new Error(`--runtime expects node, workerd or both, received ${values.runtime}`);
+    }
+  }
   const seconds = Number(values.seconds);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) {
     throw new Error(`--seconds expects an integer from 1 to 60, received ${values.seconds}`);
@@ -82,6 +97,7 @@ function parseOptions(argv: string[]): Options {
     seconds,
     only: only as ScenarioName[],
     cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
+    runtimes: runtimes as Runtime[],
   };
 }
 
@@ -128,6 +144,46 @@ async function serveEdge(dbPath: string): Promise<void> {
     publishableKey: string;
   };
   // The parent disconnects the IPC channel when it is done (or dies): close, then exit.
+  process.once('disconnect', () =>
+    edge.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    ),
+  );
+  send({
+    type: 'ready',
+    url: edge.url,
+    secretKey: credentials.secretKey,
+    publishableKey: credentials.publishableKey,
+  } satisfies EdgeReady);
+}
+
+/** The built Worker in local workerd, seeded like `npm run dev:worker`, unthrottled. */
+async function serveWorker(stateDir: string): Promise<void> {
+  const { startWorkerEdge } = await import('./worker-runtime.js');
+  const { loadSettings } = await import('../edge/adapters/node-config.js');
+  const { seedDemo } = await import('../edge/adapters/seed.js');
+  const settings = loadSettings({ GW_DB: join(stateDir, 'gridworks.db'), PORT: '0' });
+  const edge = await startWorkerEdge({
+    stateDir,
+    vars: {
+      GW_PUBLIC_URL: 'http://127.0.0.1',
+      GW_EXTRA_HOSTS: '127.0.0.1',
+      GW_OPERATOR_KEY: settings.operatorKey,
+      GW_PREVIEW_SECRET: settings.previewSecret,
+      GW_MASTER_KEY: settings.masterKey,
+      GW_RATE_LIMITS: JSON.stringify(UNTHROTTLED),
+    },
+    // The Worker's per-request log lines are not part of the figures.
+    onLogLine: (line) => {
+      if (!line.includes('"level":"info"')) process.stderr.write(`${line}\n`);
+    },
+  });
+  const seeded = await seedDemo(edge, { ...settings, publicUrl: edge.url });
+  const credentials = JSON.parse(readFileSync(seeded.credentialsFile, 'utf8')) as {
+    secretKey: string;
+    publishableKey: string;
+  };
   process.once('disconnect', () =>
     edge.close().then(
       () => process.exit(0),
@@ -410,61 +466,18 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'gw-bench-edge-'));
   const children: Child<unknown>[] = [];
   try {
-    log('starting the edge and the baseline…');
-    const profFlags = options.cpuProf ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
-    const edge = await startChild<EdgeReady>(
-      ['--serve', 'edge', '--db', join(dir, 'gridworks.db')],
-      profFlags,
-    );
-    children.push(edge);
-    const scenarios = (await buildScenarios(edge.ready)).filter((s) =>
-      options.only.includes(s.name),
-    );
-    const canned = await capture(edge.ready.url, scenarios);
-    const baseline = await startChild<{ url: string }>(['--serve', 'baseline'], [], canned);
-    children.push(baseline);
-    await checkBaseline(baseline.ready.url, scenarios, canned);
-
-    const rows = [];
-    for (const scenario of scenarios) {
-      log(`${scenario.name}: ${options.seconds} s on the edge, then on the baseline…`);
-      await load(edge.ready.url, scenario, WARMUP_SECONDS);
-      const measured = await load(edge.ready.url, scenario, options.seconds);
-      await load(baseline.ready.url, scenario, WARMUP_SECONDS);
-      const base = await load(baseline.ready.url, scenario, options.seconds);
-      rows.push({
-        name: scenario.name,
-        rps: Math.round(measured.rps),
-        p50Ms: round(measured.p50Ms, 2),
-        p99Ms: round(measured.p99Ms, 2),
-        baselineRps: Math.round(base.rps),
-        ratio: round(measured.rps / base.rps, 3),
-        baselineP99Ms: round(base.p99Ms, 2),
-      });
+    const results: Partial<Record<Runtime, Row[]>> = {};
+    for (const runtime of options.runtimes) {
+      log(`starting the edge (${runtime}) and the baseline…`);
+      results[runtime] = await measureRuntime(runtime, options, dir, children, log);
     }
-
-    const themeRatios = rows.filter((r) => r.name.startsWith('theme-css')).map((r) => r.ratio);
-    const goals = {
-      themeCssRatio: goal(
-        themeRatios.length > 0 ? Math.min(...themeRatios) : undefined,
-        GOAL_THEME_RATIO,
-        (a) => a >= GOAL_THEME_RATIO,
-      ),
-      mintTokenRps: goal(
-        rows.find((r) => r.name === 'mint-token')?.rps,
-        GOAL_MINT_RPS,
-        (a) => a >= GOAL_MINT_RPS,
-      ),
-      p99Ms: goal(
-        rows.length > 0 ? Math.max(...rows.map((r) => r.p99Ms)) : undefined,
-        GOAL_P99_MS,
-        (a) => a < GOAL_P99_MS,
-      ),
-    };
-
+    const rows = results.node ?? results.workerd ?? [];
+    const goals = goalsOf(rows);
     if (options.json) {
-      const scenarioRows = rows.map(({ baselineP99Ms: _, ...row }) => row);
-      process.stdout.write(`${JSON.stringify({ scenarios: scenarioRows, goals })}\n`);
+      const strip = (list: Row[]) => list.map(({ baselineP99Ms: _, ...row }) => row);
+      const out: Record<string, unknown> = { scenarios: strip(rows), goals };
+      if (results.node && results.workerd) out.workerd = { scenarios: strip(results.workerd) };
+      process.stdout.write(`${JSON.stringify(out)}\n`);
       return;
     }
     const verdict = (met: boolean | null) =>
@@ -475,11 +488,8 @@ async function main(): Promise<void> {
       cells
         .map((c, i) => (i === 0 ? String(c).padEnd(16) : String(c).padStart(widths[i] ?? 8)))
         .join('');
-    const lines = [
-      `GridWorks Embed edge load benchmark — Node ${process.version}, ${CONNECTIONS} connections, pipelining 1, ${options.seconds} s per run, edge in a child process`,
-      '',
-      line(header),
-      ...rows.map((r) =>
+    const table = (list: Row[]) =>
+      list.map((r) =>
         line([
           r.name,
           r.rps,
@@ -489,17 +499,110 @@ async function main(): Promise<void> {
           r.baselineP99Ms.toFixed(2),
           r.ratio.toFixed(3),
         ]),
-      ),
+      );
+    const lines = [
+      `GridWorks Embed edge load benchmark — Node ${process.version}, ${CONNECTIONS} connections, pipelining 1, ${options.seconds} s per run, edge in a child process; baseline: a bare node:http server with the same bytes`,
+    ];
+    for (const runtime of options.runtimes) {
+      lines.push(
+        '',
+        `${runtime === 'node' ? 'Node (@hono/node-server, SQLite)' : 'workerd (Miniflare, local D1, Durable Objects)'}:`,
+        line(header),
+        ...table(results[runtime] ?? []),
+      );
+    }
+    lines.push(
       '',
       `goal: theme CSS ≥ ${GOAL_THEME_RATIO * 100}% of baseline (worst ratio ${goals.themeCssRatio.actual ?? '–'}) — ${verdict(goals.themeCssRatio.met)}`,
       `goal: mint-token ≥ ${GOAL_MINT_RPS}/s (${goals.mintTokenRps.actual ?? '–'}/s) — ${verdict(goals.mintTokenRps.met)}`,
       `goal: p99 < ${GOAL_P99_MS} ms on every scenario (worst ${goals.p99Ms.actual ?? '–'} ms) — ${verdict(goals.p99Ms.met)}`,
-    ];
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     for (const child of children.reverse()) await child.stop();
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+interface Row {
+  name: ScenarioName;
+  rps: number;
+  p50Ms: number;
+  p99Ms: number;
+  baselineRps: number;
+  ratio: number;
+  baselineP99Ms: number;
+}
+
+/** Every scenario on one runtime's edge, each beside the bare baseline answering its bytes. */
+async function measureRuntime(
+  runtime: Runtime,
+  options: Options,
+  dir: string,
+  children: Child<unknown>[],
+  log: (...args: unknown[]) => void,
+): Promise<Row[]> {
+  if (runtime === 'workerd') {
+    // The bundle `wrangler deploy` would upload, rebuilt when stale.
+    const { buildWorker } = await import('./worker-runtime.js');
+    const size = buildWorker();
+    if (size) log(`Worker bundle: ${size.totalKiB} KiB, ${size.gzipKiB} KiB gzip`);
+  }
+  const profFlags =
+    options.cpuProf && runtime === 'node' ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
+  const edge = await startChild<EdgeReady>(
+    runtime === 'node'
+      ? ['--serve', 'edge', '--db', join(dir, 'gridworks.db')]
+      : ['--serve', 'worker', '--db', join(dir, 'worker')],
+    profFlags,
+  );
+  children.push(edge);
+  const scenarios = (await buildScenarios(edge.ready)).filter((s) => options.only.includes(s.name));
+  const canned = await capture(edge.ready.url, scenarios);
+  const baseline = await startChild<{ url: string }>(['--serve', 'baseline'], [], canned);
+  children.push(baseline);
+  await checkBaseline(baseline.ready.url, scenarios, canned);
+  const rows: Row[] = [];
+  for (const scenario of scenarios) {
+    log(`${runtime} ${scenario.name}: ${options.seconds} s on the edge, then on the baseline…`);
+    await load(edge.ready.url, scenario, WARMUP_SECONDS);
+    const measured = await load(edge.ready.url, scenario, options.seconds);
+    await load(baseline.ready.url, scenario, WARMUP_SECONDS);
+    const base = await load(baseline.ready.url, scenario, options.seconds);
+    rows.push({
+      name: scenario.name,
+      rps: Math.round(measured.rps),
+      p50Ms: round(measured.p50Ms, 2),
+      p99Ms: round(measured.p99Ms, 2),
+      baselineRps: Math.round(base.rps),
+      ratio: round(measured.rps / base.rps, 3),
+      baselineP99Ms: round(base.p99Ms, 2),
+    });
+  }
+  await edge.stop();
+  await baseline.stop();
+  return rows;
+}
+
+function goalsOf(rows: Row[]) {
+  const themeRatios = rows.filter((r) => r.name.startsWith('theme-css')).map((r) => r.ratio);
+  return {
+    themeCssRatio: goal(
+      themeRatios.length > 0 ? Math.min(...themeRatios) : undefined,
+      GOAL_THEME_RATIO,
+      (a) => a >= GOAL_THEME_RATIO,
+    ),
+    mintTokenRps: goal(
+      rows.find((r) => r.name === 'mint-token')?.rps,
+      GOAL_MINT_RPS,
+      (a) => a >= GOAL_MINT_RPS,
+    ),
+    p99Ms: goal(
+      rows.length > 0 ? Math.max(...rows.map((r) => r.p99Ms)) : undefined,
+      GOAL_P99_MS,
+      (a) => a < GOAL_P99_MS,
+    ),
+  };
 }
 
 const serveIndex = process.argv.indexOf('--serve');
@@ -510,10 +613,15 @@ if (serveIndex >= 0) {
     const dbPath = process.argv[dbIndex + 1];
     if (dbIndex < 0 || !dbPath) throw new Error('--serve edge needs --db <path>');
     await serveEdge(dbPath);
+  } else if (role === 'worker') {
+    const dbIndex = process.argv.indexOf('--db');
+    const stateDir = process.argv[dbIndex + 1];
+    if (dbIndex < 0 || !stateDir) throw new Error('--serve worker needs --db <state folder>');
+    await serveWorker(stateDir);
   } else if (role === 'baseline') {
     serveBaseline();
   } else {
-    throw new Error(`--serve expects edge or baseline, received ${role}`);
+    throw new Error(`--serve expects edge, worker or baseline, received ${role}`);
   }
 } else {
   try {
