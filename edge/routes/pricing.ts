@@ -19,6 +19,7 @@ import {
   quote,
 } from '../../widgets/pricing-calculator/pricing.js';
 import { newId, sha256Hex } from '../auth/credentials.js';
+import { hmacSign, hmacVerify } from '../auth/hmac.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import {
@@ -37,8 +38,6 @@ export const QUOTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  * backend (secret key) may ask for this many per minute.
  */
 export const QUOTE_WRITES_PER_MINUTE = 60;
-/** Quote signatures use their own key, derived from the preview secret under this label. */
-const SIGNATURE_LABEL = 'gridworks-embed/quote-signature/v1';
 
 const tags = ['Pricing'];
 const readPlans = requireWidget('pricing:read', { publishable: true, onDomain: true });
@@ -115,64 +114,17 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const encoder = new TextEncoder();
-const signingKeys = new Map<string, Promise<CryptoKey>>();
-
-/** HMAC key for quotes: HMAC-SHA-256(previewSecret, label), so preview links cannot sign quotes. */
-function quoteKey(secret: string): Promise<CryptoKey> {
-  let key = signingKeys.get(secret);
-  if (!key) {
-    key = (async () => {
-      const master = await crypto.subtle.importKey(
-        'raw',
-        encoder.encode(secret),
-        { name: 'HMAC', hash: 'SHA-256' },
-        false,
-        ['sign'],
-      );
-      const derived = await crypto.subtle.sign('HMAC', master, encoder.encode(SIGNATURE_LABEL));
-      return crypto.subtle.importKey('raw', derived, { name: 'HMAC', hash: 'SHA-256' }, false, [
-        'sign',
-        'verify',
-      ]);
-    })();
-    signingKeys.clear(); // One edge has one secret; a test suite may use a few in turn.
-    signingKeys.set(secret, key);
-  }
-  return key;
-}
-
-const toBase64Url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '');
-
 export async function signQuote(
   unsigned: Omit<IssuedQuote, 'signature'>,
   secret: string,
 ): Promise<string> {
-  const mac = await crypto.subtle.sign(
-    'HMAC',
-    await quoteKey(secret),
-    encoder.encode(canonicalJson(unsigned)),
-  );
-  return toBase64Url(new Uint8Array(mac));
+  return hmacSign(secret, 'quote', canonicalJson(unsigned));
 }
 
 /** Whether an issued quote is unchanged since the edge signed it (constant-time compare). */
 export async function verifyQuoteSignature(issued: IssuedQuote, secret: string): Promise<boolean> {
   const { signature, ...unsigned } = issued;
-  if (!/^[A-Za-z0-9_-]{43}$/.test(signature)) return false;
-  const bytes = Uint8Array.from(atob(signature.replaceAll('-', '+').replaceAll('_', '/')), (ch) =>
-    ch.charCodeAt(0),
-  );
-  return crypto.subtle.verify(
-    'HMAC',
-    await quoteKey(secret),
-    bytes,
-    encoder.encode(canonicalJson(unsigned)),
-  );
+  return hmacVerify(secret, 'quote', canonicalJson(unsigned), signature);
 }
 
 async function loadPlans(c: Context<AppEnv>, tenantId: string): Promise<PricingPlans> {
