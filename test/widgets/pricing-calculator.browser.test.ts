@@ -8,19 +8,19 @@ import { FAKE_QUOTE_ID, issueQuote } from '../../edge/demo/answers.js';
 import { DEMO_PLANS } from '../../edge/demo/pricing.js';
 import { NO_PLANS } from '../../edge/demo/variants.js';
 import '../../widgets/pricing-calculator/pricing-calculator.js';
-import { formatMoney } from '../../widgets/core/localize.js';
-import type {
-  GwQuoteAcceptEvent,
-  GwQuoteChangeEvent,
-} from '../../widgets/pricing-calculator/events.js';
-import { PRICING_STRINGS } from '../../widgets/pricing-calculator/locales.js';
 import {
   defaultSelection,
   type Plan,
   type PricingPlans,
   type QuoteRequest,
   quote,
-} from '../../widgets/pricing-calculator/pricing.js';
+} from '../../contracts/pricing.js';
+import { formatMoney } from '../../widgets/core/localize.js';
+import type {
+  GwQuoteAcceptEvent,
+  GwQuoteChangeEvent,
+} from '../../widgets/pricing-calculator/events.js';
+import { PRICING_STRINGS } from '../../widgets/pricing-calculator/locales.js';
 import type { GwPricingCalculator } from '../../widgets/pricing-calculator/pricing-calculator.component.js';
 import { type FakeEdge, fakeEdge, json, mount, PRESETS, problem, rgb, until } from './fixtures.js';
 

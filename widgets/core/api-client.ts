@@ -5,7 +5,7 @@
  * before it expires). The publishable key is read-only: without `fetchToken` a client cannot
  * write. No cookies, no storage. Errors are typed so widgets can show the right state.
  */
-import type { WidgetConfig } from '../../edge/contracts/widget.js';
+import type { WidgetConfig } from '../../contracts/widget.js';
 
 export type FetchToken = () => Promise<string>;
 

@@ -3,9 +3,9 @@
  * schedule, and its loading and message states. Pure: data and callbacks in, templates out.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Billing, Plan, Selection } from '../../contracts/pricing.js';
 import { formatMoney, formatNumber, formatPercent } from '../core/localize.js';
 import type { PricingStrings } from './locales.js';
-import type { Billing, Plan, Selection } from './pricing.js';
 
 export function renderPlans(
   plans: Plan[],

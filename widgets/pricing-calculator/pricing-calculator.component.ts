@@ -6,6 +6,18 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
+import {
+  type Billing,
+  defaultSelection,
+  type IssuedQuote,
+  type Plan,
+  type PricingPlans,
+  type Quote,
+  QuoteError,
+  quantityOf,
+  quote,
+  type Selection,
+} from '../../contracts/pricing.js';
 import { ApiError } from '../core/api-client.js';
 import { emit, type GwLoadDetail } from '../core/events.js';
 import { GwElement } from '../core/gw-element.js';
@@ -21,18 +33,6 @@ import {
 } from './choices.js';
 import { GwQuoteAcceptEvent, GwQuoteChangeEvent } from './events.js';
 import { PRICING_STRINGS, type PricingStrings } from './locales.js';
-import {
-  type Billing,
-  defaultSelection,
-  type IssuedQuote,
-  type Plan,
-  type PricingPlans,
-  type Quote,
-  QuoteError,
-  quantityOf,
-  quote,
-  type Selection,
-} from './pricing.js';
 
 import { styles } from './pricing-calculator.styles.js';
 import { QuantityFields } from './quantity-field.js';

@@ -6,7 +6,7 @@
  */
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveController, ReactiveElement } from 'lit';
-import type { Catalog } from '../../edge/contracts/catalog.js';
+import type { Catalog } from '../../contracts/catalog.js';
 import { type ApiClient, ApiError } from '../core/api-client.js';
 import { emit, type GwLoadDetail } from '../core/events.js';
 

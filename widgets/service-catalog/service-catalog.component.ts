@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CatalogService, CatalogTier } from '../../edge/contracts/catalog.js';
+import type { CatalogService, CatalogTier } from '../../contracts/catalog.js';
 import { GwElement } from '../core/gw-element.js';
 import { strings } from '../core/localize.js';
 import { hostReset, stateStyles } from '../core/styles.js';

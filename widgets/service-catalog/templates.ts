@@ -7,7 +7,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CatalogPrice, CatalogService, CatalogTier } from '../../edge/contracts/catalog.js';
+import type { CatalogPrice, CatalogService, CatalogTier } from '../../contracts/catalog.js';
 import { type CompareSelection, MAX_COMPARE } from './compare.js';
 import { type CatalogFormat, isolate } from './format.js';
 import type { Criteria, View } from './search.js';
