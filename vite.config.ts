@@ -7,7 +7,7 @@
  *   dist/widgets/gw-<widget>.js           one entry per widget (short cache)
  *   dist/widgets/chunks/<name>-<hash>.js  shared code (immutable)
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 export const WIDGET_ENTRIES = {
   embed: 'widgets/embed.ts',
@@ -16,8 +16,31 @@ export const WIDGET_ENTRIES = {
   'gw-pricing-calculator': 'widgets/pricing-calculator/pricing-calculator.ts',
 } as const;
 
+/**
+ * The widgets' stylesheets are css`` template literals, which the minifier ships as written:
+ * this drops their comments (kept for readers of the source) and indentation. Line breaks stay,
+ * so source maps still point at the right lines.
+ */
+export function compactWidgetCss(): Plugin {
+  return {
+    name: 'gw-compact-widget-css',
+    transform(code, id) {
+      if (!/[\\/]widgets[\\/].*styles\.ts$/.test(id)) return null;
+      const compact = code.replace(
+        /\bcss`([^`]*)`/g,
+        (_, text: string) =>
+          `css\`${text
+            .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ''))
+            .replace(/^[ \t]+/gm, '')}\``,
+      );
+      return { code: compact, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   publicDir: false,
+  plugins: [compactWidgetCss()],
   build: {
     outDir: 'dist/widgets',
     emptyOutDir: true,

@@ -68,7 +68,7 @@ const UNTHROTTLED = {
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
 const DIST = join(ROOT, 'dist', 'widgets');
-const BUILD_INPUTS = ['widgets', 'edge/contracts', 'vite.config.ts', 'package-lock.json'];
+const BUILD_INPUTS = ['widgets', 'contracts', 'vite.config.ts', 'package-lock.json'];
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

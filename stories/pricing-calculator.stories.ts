@@ -6,9 +6,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, waitFor } from 'storybook/test';
+import type { Billing } from '../contracts/pricing.js';
 import { DEMO_PLANS, FAKE_QUOTE_ID, NO_PLANS } from '../edge/demo/index.js';
 import { PRICING_STRINGS } from '../widgets/pricing-calculator/locales.js';
-import type { Billing } from '../widgets/pricing-calculator/pricing.js';
 import '../widgets/pricing-calculator/pricing-calculator.js';
 import type { GwPricingCalculator } from '../widgets/pricing-calculator/pricing-calculator.component.js';
 import { provider, storyGlobals } from './support/globals.js';
@@ -112,7 +112,7 @@ export const Empty: Story = {
   tags: ['!autodocs'],
   parameters: {
     msw: { handlers: { plans: answer.plans(NO_PLANS) } },
-    ...gw({ shows: { [TAG]: { '[part~="state"]': en.empty, '[part~="button"]': 0 } } }),
+    ...gw({ shows: { [TAG]: { '[part~="empty-state"]': en.emptyTitle, '[part~="button"]': 0 } } }),
   },
 };
 
@@ -123,7 +123,9 @@ export const ErrorWithRetry: Story = {
     msw: { handlers: { plans: answer.failing('/v1/pricing/plans') } },
     ...gw({
       failing: ['/v1/pricing/plans'],
-      shows: { [TAG]: { '[part~="state"]': en.error, '[part~="retry-button"]': en.retry } },
+      shows: {
+        [TAG]: { '[part~="error-state"]': en.errorTitle, '[part~="retry-button"]': en.retry },
+      },
     }),
   },
 };
@@ -134,7 +136,9 @@ export const Offline: Story = {
   beforeEach: goOffline,
   parameters: gw({
     themed: false,
-    shows: { [TAG]: { '[part~="state"]': en.offline, '[part~="retry-button"]': en.retry } },
+    shows: {
+      [TAG]: { '[part~="offline-state"]': en.offlineTitle, '[part~="retry-button"]': en.retry },
+    },
   }),
 };
 

@@ -95,7 +95,9 @@ export const Offline: Story = {
   beforeEach: goOffline,
   parameters: gw({
     themed: false,
-    shows: { [TAG]: { '[part~="offline-state"]': en.offlineTitle } },
+    shows: {
+      [TAG]: { '[part~="offline-state"]': en.offlineTitle, '[part~="retry-button"]': en.retry },
+    },
   }),
 };
 

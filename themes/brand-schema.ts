@@ -4,10 +4,12 @@
  * tenant typed is passed through to CSS, HTML or URLs as-is.
  */
 import { z } from 'zod';
+// The one slug rule, shared with the admin API: contracts/primitives is the one module outside
+// themes/ the engine may import (zod only, pure), so the theme's slug cannot drift from the tenant's.
+import { slugSchema } from '../contracts/primitives.js';
 import { parseColor } from './color.js';
 import { redactCredentials } from './redact.js';
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 // A bank's display name: letters and digits of any script, plus a little punctuation.
 const NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} &.,'’()-]{0,78}[\p{L}\p{N}.)])?$/u;
 // One font family name; it is always emitted quoted, so keywords are harmless.
@@ -79,9 +81,7 @@ export const brandColorsSchema = z.strictObject(
 
 export const brandSchema = z.strictObject(
   {
-    slug: z
-      .string({ error: 'a slug: 1–40 lowercase letters, digits and inner hyphens' })
-      .regex(SLUG, { error: 'a slug: 1–40 lowercase letters, digits and inner hyphens' }),
+    slug: slugSchema,
     name: z
       .string({ error: "a display name of 1–80 letters, digits, spaces and & . , ' ( ) -" })
       .regex(NAME, { error: "a display name of 1–80 letters, digits, spaces and & . , ' ( ) -" }),

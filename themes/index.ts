@@ -1,4 +1,7 @@
-/** The theming engine's public API: pure, no DOM, no HTTP, no imports from other parts. */
+/**
+ * The theming engine's public API: pure, no DOM, no HTTP, and from the other parts only the
+ * shared primitives (`contracts/primitives.ts`, for the one slug rule).
+ */
 export {
   type Brand,
   type BrandError,

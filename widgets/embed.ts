@@ -10,9 +10,7 @@
  * then imports only the widgets present on the page — and any added later. Loading it twice
  * is harmless.
  */
-import { ApiClient } from './core/api-client.js';
-import { type GwContext, gwContext, type Mode } from './core/context.js';
-import { directionOf, firstLocale } from './core/locale.js';
+import { createGwContext, type GwContext, gwContext } from './core/context.js';
 
 /** Widget tags and their entry files, built next to this script. */
 export const WIDGET_ENTRIES: Record<string, string> = {
@@ -43,20 +41,15 @@ function start(): void {
   registry[LOADED] = true;
 
   const data = ownScript()?.dataset ?? {};
-  const locale = firstLocale(data.locale, document.documentElement.lang);
-  const mode = (['light', 'dark', 'auto'].includes(data.mode ?? '') ? data.mode : 'auto') as Mode;
   const tokenUrl = data.tokenUrl;
-  const value: GwContext = {
-    client: new ApiClient({
-      baseUrl: data.api ?? new URL(import.meta.url).origin,
-      ...(data.publishableKey ? { publishableKey: data.publishableKey } : {}),
-      // The bank's backend knows its customer by its own session (cookies on its own origin).
-      ...(tokenUrl ? { fetchToken: () => fetchToken(new URL(tokenUrl, document.baseURI)) } : {}),
-    }),
-    locale,
-    dir: directionOf(locale),
-    mode,
-  };
+  const value = createGwContext({
+    api: data.api ?? new URL(import.meta.url).origin,
+    publishableKey: data.publishableKey,
+    locale: data.locale,
+    mode: data.mode,
+    // The bank's backend knows its customer by its own session (cookies on its own origin).
+    ...(tokenUrl ? { fetchToken: () => fetchToken(new URL(tokenUrl, document.baseURI)) } : {}),
+  });
   // The whole document provides the context (the @lit/context protocol, answered by hand: the
   // value never changes, so the loader needs no provider class). A <gw-provider> inside
   // answers its own descendants first.

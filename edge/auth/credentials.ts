@@ -7,7 +7,7 @@
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
 // The scope list is part of the API contract; re-exported here for the key code.
-export { SECRET_SCOPES, type SecretScope } from '../contracts/admin.js';
+export { SECRET_SCOPES, type SecretScope } from '../../contracts/admin.js';
 
 export const KEY_PREFIX = { secret: 'sk_live_', publishable: 'pk_live_' } as const;
 

@@ -35,7 +35,7 @@ export const VERIFIED_CACHE_SIZE = 10_000;
 const UNKNOWN_KID_RELOAD_MS = 1_000;
 
 // The scope list is part of the API contract; re-exported for the token code and its tests.
-import { WIDGET_SCOPES, type WidgetScope } from '../contracts/tokens.js';
+import { WIDGET_SCOPES, type WidgetScope } from '../../contracts/tokens.js';
 
 export { WIDGET_SCOPES, type WidgetScope };
 

@@ -11,8 +11,8 @@ import {
   type PricingPlans,
   type QuoteRequest,
   quote,
-} from '../../widgets/pricing-calculator/pricing.js';
-import { LOCALES, WIDGETS, type WidgetConfig } from '../contracts/widget.js';
+} from '../../contracts/pricing.js';
+import { LOCALES, WIDGETS, type WidgetConfig } from '../../contracts/widget.js';
 
 export const FAKE_QUOTE_ID = 'quo_FromTheFakeEdge0001';
 export const FAKE_QUOTE_CREATED_AT = Date.UTC(2026, 0, 1);

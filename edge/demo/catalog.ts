@@ -2,7 +2,7 @@
  * The demo tenant's catalog: four categories, ten services, two or three tiers each. Seeded for
  * the demo bank and used by stories and tests; it must pass `catalogSchema` (a test checks).
  */
-import type { Catalog, CatalogSla, CatalogTier } from '../contracts/catalog.js';
+import type { Catalog, CatalogSla, CatalogTier } from '../../contracts/catalog.js';
 
 const inr = (rupees: number, period: 'month' | 'year' = 'month') => ({
   amountMinor: rupees * 100,

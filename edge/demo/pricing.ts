@@ -3,8 +3,8 @@
  * graduated tiers and one in volume tiers. Parsed here, so a broken seed fails at boot.
  */
 
-import { pricingPlansSchema } from '../../widgets/pricing-calculator/pricing.contract.js';
-import { type PricingPlans, STANDARD_TAXES } from '../../widgets/pricing-calculator/pricing.js';
+import { type PricingPlans, STANDARD_TAXES } from '../../contracts/pricing.js';
+import { pricingPlansSchema } from '../../contracts/pricing-schemas.js';
 
 const regions = Object.entries(STANDARD_TAXES).map(([region, taxes]) => ({
   region,

@@ -5,8 +5,8 @@
  * test checks).
  */
 
-import type { PricingPlans } from '../../widgets/pricing-calculator/pricing.js';
-import { type Catalog, EMPTY_CATALOG } from '../contracts/catalog.js';
+import { type Catalog, EMPTY_CATALOG } from '../../contracts/catalog.js';
+import type { PricingPlans } from '../../contracts/pricing.js';
 import { DEMO_CATALOG } from './catalog.js';
 
 export { EMPTY_CATALOG };

@@ -1,6 +1,6 @@
 /** The tenant's audit log, newest first, paged by cursor. */
 import { createRoute } from '@hono/zod-openapi';
-import { auditPageSchema, pageQuerySchema } from '../contracts/admin.js';
+import { auditPageSchema, pageQuerySchema } from '../../contracts/admin.js';
 import { requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';
 import { bearer, json, problems } from './openapi-helpers.js';

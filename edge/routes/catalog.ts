@@ -5,8 +5,8 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { type Catalog, catalogSchema, EMPTY_CATALOG } from '../../contracts/catalog.js';
 import { sha256Hex } from '../auth/credentials.js';
-import { type Catalog, catalogSchema, EMPTY_CATALOG } from '../contracts/catalog.js';
 import {
   actorOf,
   requireSecret,

@@ -10,9 +10,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { createDomainSchema, domainSchema } from '../../contracts/domains.js';
 import { randomBase62 } from '../auth/credentials.js';
 import type { AppEnv } from '../context.js';
-import { createDomainSchema, domainSchema } from '../contracts/domains.js';
 import { afterCheck, BACKOFF_BASE_MS, challengeName, checkTxtRecord } from '../domains/checker.js';
 import { normalizeHostname } from '../domains/hostname.js';
 import { Problem } from '../errors.js';

@@ -6,9 +6,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { apiKeySchema, createdKeySchema, createKeySchema } from '../../contracts/admin.js';
 import { generateKey, newId } from '../auth/credentials.js';
 import type { AppEnv } from '../context.js';
-import { apiKeySchema, createdKeySchema, createKeySchema } from '../contracts/admin.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';

@@ -1,15 +1,15 @@
 /** Operator routes: create, list and suspend tenants; stage and rotate the token signing key. */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { generateKey, newId, SECRET_SCOPES } from '../auth/credentials.js';
-import type { KeyRing } from '../auth/widget-tokens.js';
 import {
   createdTenantSchema,
   createTenantSchema,
   pageQuerySchema,
   tenantListSchema,
   tenantSchema,
-} from '../contracts/admin.js';
+} from '../../contracts/admin.js';
+import { generateKey, newId, SECRET_SCOPES } from '../auth/credentials.js';
+import type { KeyRing } from '../auth/widget-tokens.js';
 import { Problem } from '../errors.js';
 import { requireOperator } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';

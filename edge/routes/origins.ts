@@ -1,7 +1,7 @@
 /** The exact origins that may embed a tenant's widgets (and that tokens may be minted for). */
 import { createRoute } from '@hono/zod-openapi';
+import { originsSchema } from '../../contracts/admin.js';
 import { sha256Hex } from '../auth/credentials.js';
-import { originsSchema } from '../contracts/admin.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';
 import { bearer, json, jsonBody, problems } from './openapi-helpers.js';

@@ -7,17 +7,12 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
+import { type IssuedQuote, type PricingPlans, QuoteError, quote } from '../../contracts/pricing.js';
 import {
   issuedQuoteSchema,
   pricingPlansSchema,
   quoteRequestSchema,
-} from '../../widgets/pricing-calculator/pricing.contract.js';
-import {
-  type IssuedQuote,
-  type PricingPlans,
-  QuoteError,
-  quote,
-} from '../../widgets/pricing-calculator/pricing.js';
+} from '../../contracts/pricing-schemas.js';
 import { newId, sha256Hex } from '../auth/credentials.js';
 import { hmacSign, hmacVerify } from '../auth/hmac.js';
 import type { AppEnv } from '../context.js';

@@ -5,9 +5,9 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { mintedTokenSchema, mintTokenSchema } from '../../contracts/tokens.js';
 import { newId } from '../auth/credentials.js';
 import type { KeyRing } from '../auth/widget-tokens.js';
-import { mintedTokenSchema, mintTokenSchema } from '../contracts/tokens.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';

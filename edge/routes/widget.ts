@@ -7,9 +7,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { LOCALES, WIDGETS, widgetConfigSchema } from '../../contracts/widget.js';
 import { defaultTheme } from '../../themes/default-theme.js';
 import type { AppEnv } from '../context.js';
-import { LOCALES, WIDGETS, widgetConfigSchema } from '../contracts/widget.js';
 import { Problem } from '../errors.js';
 import { requireWidget, tenantOf } from '../middleware/authenticate/index.js';
 import { router } from '../router.js';

@@ -6,10 +6,10 @@
  * and keeps the rest.
  */
 import { delay, HttpResponse, http } from 'msw';
-import type { Catalog } from '../../edge/contracts/catalog.js';
+import type { Catalog } from '../../contracts/catalog.js';
+import type { PricingPlans, QuoteRequest } from '../../contracts/pricing.js';
+import { QuoteError } from '../../contracts/pricing.js';
 import { DEMO_CATALOG, DEMO_PLANS, issueQuote, widgetConfig } from '../../edge/demo/index.js';
-import type { PricingPlans, QuoteRequest } from '../../widgets/pricing-calculator/pricing.js';
-import { QuoteError } from '../../widgets/pricing-calculator/pricing.js';
 import {
   DEFAULT_TENANT,
   type TenantTheme,

@@ -5,7 +5,7 @@
  */
 import { TENANTS } from 'virtual:gw-tenants';
 import type { TenantTheme } from '../../.storybook/tenant-themes.js';
-import type { WidgetScope } from '../../edge/contracts/tokens.js';
+import type { WidgetScope } from '../../contracts/tokens.js';
 
 export type { TenantTheme };
 export { TENANTS };

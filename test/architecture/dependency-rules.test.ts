@@ -1,17 +1,21 @@
 // The dependency rule of DESIGN.md, checked on every source file: themes/ imports no other
-// part; widgets/ never imports edge runtime code; edge/ never imports Lit; contract modules
-// import only zod and each other; only the edge adapters know their runtime. Stories (and
-// Storybook's config) run in a browser with a mock edge: from edge/ they take only contracts
-// and the demo data, which itself imports only contracts.
+// part but the shared primitives (contracts/primitives.ts, for the one slug rule); contracts/
+// imports only zod and itself; widgets/ and edge/ both use contracts/, and widgets/ take zod
+// modules of it as types only (the widget bundles stay zod-free); widgets/ never imports edge/;
+// edge/ never imports Lit or widget code; only the edge adapters know their runtime. Stories (and
+// Storybook's config) run in a browser with a mock edge: from edge/ they take only the demo
+// data, which itself imports only contracts.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { describe, test } from 'node:test';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const PARTS = ['themes', 'widgets', 'edge', 'stories', '.storybook'] as const;
+const PARTS = ['themes', 'contracts', 'widgets', 'edge', 'stories', '.storybook'] as const;
 // Entry points that run on Node by design (CLIs), allowed node:* imports.
 const NODE_ENTRY_POINTS = new Set(['themes/cli.ts', 'themes/build-presets.ts']);
+/** The one module outside themes/ the theme engine may import: zod only, pure. */
+export const THEMES_MAY_IMPORT = 'contracts/primitives.ts';
 
 /** The demo tenant's data, shared by the seed, the tests and Storybook: pure data. */
 export function isDemoData(file: string): boolean {
@@ -20,28 +24,56 @@ export function isDemoData(file: string): boolean {
 
 /** Contract modules: shared by client and server, so DOM- and HTTP-free. */
 export function isContract(file: string): boolean {
-  return (
-    file.startsWith('edge/contracts/') ||
-    /^widgets\/[^/]+\/[^/]+\.contract\.ts$/.test(file) ||
-    file === 'widgets/pricing-calculator/pricing.ts'
-  );
+  return file.startsWith('contracts/');
 }
 
 const IMPORT =
   /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g;
+// `import type { … }` and `export type { … }` vanish from the build; `import { type A }` does not
+// (verbatimModuleSyntax keeps the statement), so it counts as a runtime import.
+const TYPE_ONLY = /^(?:import|export)\s+type\s/;
 
-export function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+export function importsOf(source: string, options: { runtimeOnly?: boolean } = {}): string[] {
+  return [...source.matchAll(IMPORT)]
+    .filter((m) => !(options.runtimeOnly && TYPE_ONLY.test(m[0])))
+    .map((m) => (m[1] ?? m[2] ?? m[3]) as string);
+}
+
+/** Reads a repo file (path relative to the root), or undefined when there is none. */
+export type ReadSource = (file: string) => string | undefined;
+
+const readSource: ReadSource = (file) => {
+  const path = join(ROOT, file);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+};
+
+const resolve = (from: string, spec: string) =>
+  normalize(join(dirname(from), spec))
+    .replaceAll('\\', '/')
+    .replace(/\.js$/, '.ts');
+
+/** Whether a module, with everything it imports at run time, stays clear of zod. */
+export function isZodFree(
+  file: string,
+  read: ReadSource = readSource,
+  seen = new Set<string>(),
+): boolean {
+  if (seen.has(file)) return true;
+  seen.add(file);
+  const source = read(file);
+  if (source === undefined) return false;
+  return importsOf(source, { runtimeOnly: true }).every((spec) =>
+    spec.startsWith('.') ? isZodFree(resolve(file, spec), read, seen) : spec !== 'zod',
+  );
 }
 
 /** The violations of one file (path relative to the repo root, forward slashes). */
-export function violations(file: string, source: string): string[] {
+export function violations(file: string, source: string, read: ReadSource = readSource): string[] {
   const part = file.split('/')[0];
   const found: string[] = [];
+  const runtime = new Set(importsOf(source, { runtimeOnly: true }));
   for (const spec of importsOf(source)) {
-    const target = spec.startsWith('.')
-      ? normalize(join(dirname(file), spec)).replaceAll('\\', '/')
-      : undefined;
+    const target = spec.startsWith('.') ? resolve(file, spec) : undefined;
     const targetPart = target?.split('/')[0];
     const isPackage = !target;
     const pkg = isPackage
@@ -50,8 +82,8 @@ export function violations(file: string, source: string): string[] {
           .slice(0, spec.startsWith('@') ? 2 : 1)
           .join('/')
       : '';
-    if (part === 'themes' && target && targetPart !== 'themes')
-      found.push(`${file}: themes/ imports ${spec}`);
+    if (part === 'themes' && target && targetPart !== 'themes' && target !== THEMES_MAY_IMPORT)
+      found.push(`${file}: themes/ imports ${spec} (only ${THEMES_MAY_IMPORT} outside themes/)`);
     if (
       part === 'themes' &&
       isPackage &&
@@ -60,42 +92,36 @@ export function violations(file: string, source: string): string[] {
     ) {
       found.push(`${file}: the theme engine must stay runtime-free, imports ${spec}`);
     }
+    if (isContract(file) && !(target ? isContract(target) : pkg === 'zod'))
+      found.push(`${file}: a contract module imports ${spec} (only zod and other contracts)`);
     if (part === 'edge' && (pkg === 'lit' || pkg.startsWith('@lit/') || pkg === '@lit-labs')) {
       found.push(`${file}: edge/ imports Lit (${spec})`);
     }
-    if (
-      part === 'edge' &&
-      target?.startsWith('widgets/') &&
-      !isContract(target.replace(/\.js$/, '.ts'))
-    ) {
+    if (part === 'edge' && targetPart === 'widgets') {
       found.push(`${file}: edge/ imports widget code ${spec}`);
     }
-    if (
-      part === 'widgets' &&
-      target?.startsWith('edge/') &&
-      !isContract(target.replace(/\.js$/, '.ts'))
-    ) {
-      found.push(`${file}: widgets/ imports edge runtime code ${spec}`);
+    if (part === 'widgets' && targetPart === 'edge') {
+      found.push(`${file}: widgets/ imports edge code ${spec} (shared schemas are in contracts/)`);
     }
-    const plain = target?.replace(/\.js$/, '.ts');
+    if (part === 'widgets' && target && isContract(target) && runtime.has(spec)) {
+      if (!isZodFree(target, read))
+        found.push(`${file}: widgets/ imports zod through ${spec} (use \`import type\`)`);
+    }
     if (
       (part === 'stories' || part === '.storybook') &&
-      plain?.startsWith('edge/') &&
-      !isContract(plain) &&
-      !isDemoData(plain)
+      targetPart === 'edge' &&
+      !isDemoData(target ?? '')
     ) {
-      found.push(`${file}: stories import edge code other than contracts and demo data: ${spec}`);
+      found.push(`${file}: stories import edge code other than the demo data: ${spec}`);
     }
-    if (isDemoData(file) && (isPackage || !(isContract(plain ?? '') || isDemoData(plain ?? '')))) {
+    if (
+      isDemoData(file) &&
+      (isPackage || !(isContract(target ?? '') || isDemoData(target ?? '')))
+    ) {
       found.push(`${file}: demo data imports ${spec} (only contracts and other demo data)`);
     }
     if (part === 'edge' && !file.startsWith('edge/adapters/') && spec.startsWith('node:')) {
       found.push(`${file}: only edge/adapters/ may import ${spec}`);
-    }
-    if (isContract(file)) {
-      const ok = target ? isContract(target.replace(/\.js$/, '.ts')) : pkg === 'zod';
-      if (!ok)
-        found.push(`${file}: a contract module imports ${spec} (only zod and other contracts)`);
     }
   }
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -119,26 +145,68 @@ function sourceFiles(): string[] {
   });
 }
 
+/** A tiny repository for the checker's own tests: a zod module and two pure ones. */
+const FIXTURE: Record<string, string> = {
+  'contracts/catalog.ts': "import { z } from 'zod';\nexport const catalogSchema = z.object({});",
+  'contracts/pricing.ts':
+    "import type { Plan } from './pricing-schemas.js';\nexport const quote = 1;",
+  'contracts/pricing-schemas.ts':
+    "import { z } from 'zod';\nexport const planSchema = z.object({});",
+  'contracts/rounding.ts': "import { z } from 'zod';\nexport const round = 1;",
+  'contracts/sneaky.ts': "export { round } from './rounding.js';",
+  'contracts/inline.ts': "import { type Catalog } from './catalog.js';\nexport const n = 1;",
+};
+const fixture: ReadSource = (file) => FIXTURE[file];
+
 describe('dependency rules', () => {
   test('every source file follows them', () => {
     const files = sourceFiles();
     assert.ok(files.length > 0, 'no source files found');
+    assert.ok(files.some(isContract), 'contracts/ is among the parts checked');
     const found = files.flatMap((file) => violations(file, readFileSync(join(ROOT, file), 'utf8')));
     assert.deepEqual(found, []);
+  });
+
+  test('the pricing maths, which the calculator bundles, stays zod-free', () => {
+    assert.equal(isZodFree('contracts/pricing.ts'), true);
+    assert.equal(isZodFree('contracts/pricing-schemas.ts'), false);
   });
 
   test('the checker catches each kind of violation', () => {
     const cases: [string, string][] = [
       ['themes/derive.ts', "import { x } from '../edge/app.js';"],
       ['themes/derive.ts', "export { y } from '../widgets/core/define.js';"],
+      ['themes/brand-schema.ts', "import { idSchema } from '../contracts/catalog.js';"],
+      ['themes/brand-schema.ts', "import { catalogSchema } from '../contracts/index.js';"],
       ['themes/color.ts', "import { readFile } from 'node:fs/promises';"],
       ['edge/routes/config.ts', "import { html } from 'lit';"],
       ['edge/routes/config.ts', "import { ContextProvider } from '@lit/context';"],
       ['edge/routes/quotes.ts', "import '../../widgets/pricing-calculator/pricing-calculator.js';"],
+      // No special case any more: the pricing maths is a contract, not widget code.
+      [
+        'edge/routes/quotes.ts',
+        "import { quote } from '../../widgets/pricing-calculator/pricing.js';",
+      ],
       ['widgets/core/api.ts', "const m = await import('../../edge/app.js');"],
+      ['widgets/core/api.ts', "import type { Config } from '../../edge/contracts/widget.js';"],
+      [
+        'widgets/service-catalog/search.ts',
+        "import { catalogSchema } from '../../contracts/catalog.js';",
+      ],
+      [
+        'widgets/service-catalog/search.ts',
+        "import { type Catalog } from '../../contracts/catalog.js';",
+      ],
+      ['widgets/pricing-calculator/x.ts', "import { round } from '../../contracts/sneaky.js';"],
+      ['widgets/pricing-calculator/x.ts', "import { n } from '../../contracts/inline.js';"],
       ['edge/app.ts', "import { serve } from 'node:http';"],
       ['edge/app.ts', 'const port = process.env.PORT;'],
-      ['edge/contracts/catalog.ts', "import { Hono } from 'hono';"],
+      ['contracts/catalog.ts', "import { Hono } from 'hono';"],
+      ['contracts/catalog.ts', "import { html } from 'lit';"],
+      ['contracts/pricing.ts', "import { readFile } from 'node:fs';"],
+      ['contracts/catalog.ts', "import { Problem } from '../edge/errors.js';"],
+      ['contracts/widget.ts', "import { LANGUAGES } from '../widgets/core/locale.js';"],
+      ['contracts/primitives.ts', "import { parseColor } from '../themes/color.js';"],
       [
         'stories/service-catalog.stories.ts',
         "import { DEMO_SLUG } from '../edge/adapters/seed.js';",
@@ -146,26 +214,38 @@ describe('dependency rules', () => {
       ['.storybook/preview.ts', "import { createApp } from '../edge/app.js';"],
       ['edge/demo/catalog.ts', "import { Problem } from '../errors.js';"],
       ['edge/demo/pricing.ts', "import { z } from 'zod';"],
+      ['edge/demo/pricing.ts', "import { pricingRoutes } from '../routes/pricing.js';"],
     ];
     for (const [file, source] of cases) {
-      assert.equal(violations(file, source).length, 1, `${file}: ${source}`);
+      assert.equal(violations(file, source, fixture).length, 1, `${file}: ${source}`);
     }
   });
 
   test('allowed imports pass', () => {
     const cases: [string, string][] = [
       ['themes/derive.ts', "import { parseColor } from './color.js';"],
+      ['themes/brand-schema.ts', "import { slugSchema } from '../contracts/primitives.js';"],
       ['themes/cli.ts', "import { readFile } from 'node:fs/promises';"],
+      ['edge/routes/quotes.ts', "import { quote } from '../../contracts/pricing.js';"],
+      ['edge/routes/catalog.ts', "import { catalogSchema } from '../../contracts/catalog.js';"],
+      ['edge/routes/catalog.ts', "import { catalogSchema } from '../../contracts/index.js';"],
+      ['widgets/core/api.ts', "import type { Config } from '../../contracts/widget.js';"],
       [
-        'edge/routes/quotes.ts',
-        "import { quote } from '../../widgets/pricing-calculator/pricing.js';",
+        'widgets/service-catalog/search.ts',
+        "import type { Catalog } from '../../contracts/catalog.js';",
       ],
-      ['widgets/core/api.ts', "import type { Config } from '../../edge/contracts/config.js';"],
+      ['widgets/pricing-calculator/x.ts', "import { quote } from '../../contracts/pricing.js';"],
+      [
+        'widgets/pricing-calculator/x.ts',
+        "export type { Plan } from '../../contracts/pricing.js';",
+      ],
       [
         'edge/adapters/node.ts',
         "import { serve } from '@hono/node-server'; const p = process.env.PORT;",
       ],
-      ['edge/contracts/catalog.ts', "import { z } from 'zod';"],
+      ['contracts/catalog.ts', "import { z } from 'zod';"],
+      ['contracts/catalog.ts', "import { idSchema } from './primitives.js';"],
+      ['contracts/pricing-schemas.ts', "import { LIMITS } from './pricing.js';"],
       ['edge/app.ts', '// never reads process.env\n/* nor process.env here */ const x = 1;'],
       [
         'stories/service-catalog.stories.ts',
@@ -173,22 +253,30 @@ describe('dependency rules', () => {
       ],
       [
         'stories/support/mock-edge.ts',
-        "import type { Catalog } from '../../edge/contracts/catalog.js';",
+        "import type { Catalog } from '../../contracts/catalog.js';",
       ],
+      ['stories/support/mock-edge.ts', "import { QuoteError } from '../../contracts/pricing.js';"],
       ['stories/playground/playground.ts', "import { compileTheme } from '../../themes/index.js';"],
       ['.storybook/main.ts', "import { readFile } from 'node:fs/promises';"],
       ['edge/demo/variants.ts', "import { DEMO_CATALOG } from './catalog.js';"],
-      [
-        'edge/demo/answers.ts',
-        "import { quote } from '../../widgets/pricing-calculator/pricing.js';",
-      ],
+      ['edge/demo/answers.ts', "import { quote } from '../../contracts/pricing.js';"],
+      ['edge/demo/pricing.ts', "import { planSchema } from '../../contracts/pricing-schemas.js';"],
     ];
     for (const [file, source] of cases)
-      assert.deepEqual(violations(file, source), [], `${file}: ${source}`);
+      assert.deepEqual(violations(file, source, fixture), [], `${file}: ${source}`);
+  });
+
+  test('zod-freedom follows runtime imports, not type-only ones', () => {
+    assert.equal(isZodFree('contracts/pricing.ts', fixture), true, 'types only');
+    assert.equal(isZodFree('contracts/catalog.ts', fixture), false);
+    assert.equal(isZodFree('contracts/sneaky.ts', fixture), false, 'a re-export of a zod module');
+    assert.equal(isZodFree('contracts/inline.ts', fixture), false, '`import { type X }` stays');
+    assert.equal(isZodFree('contracts/missing.ts', fixture), false, 'an unknown file is not proof');
   });
 
   test('the checker sees every kind of import statement', () => {
-    const source = `import a from 'a';\nimport type { B } from "b";\nexport * from './c.js';\nimport 'd';\nconst e = import('e');`;
-    assert.deepEqual(importsOf(source), ['a', 'b', './c.js', 'd', 'e']);
+    const source = `import a from 'a';\nimport type { B } from "b";\nexport * from './c.js';\nimport 'd';\nconst e = import('e');\nexport type { F } from './f.js';\nimport { type G } from './g.js';`;
+    assert.deepEqual(importsOf(source), ['a', 'b', './c.js', 'd', 'e', './f.js', './g.js']);
+    assert.deepEqual(importsOf(source, { runtimeOnly: true }), ['a', './c.js', 'd', 'e', './g.js']);
   });
 });

@@ -4,8 +4,8 @@
 // hash, and never visible to or writable by another tenant.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { type Catalog, catalogSchema } from '../../contracts/catalog.js';
 import { sha256Hex } from '../../edge/auth/credentials.js';
-import { type Catalog, catalogSchema } from '../../edge/contracts/catalog.js';
 import { DEMO_CATALOG } from '../../edge/demo/catalog.js';
 import {
   createTenant,

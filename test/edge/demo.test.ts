@@ -2,8 +2,10 @@
 // must pass the contract the real edge would hold it to, or all three would show a lie.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { catalogSchema } from '../../edge/contracts/catalog.js';
-import { widgetConfigSchema } from '../../edge/contracts/widget.js';
+import { catalogSchema } from '../../contracts/catalog.js';
+import { defaultSelection, QuoteError, quote } from '../../contracts/pricing.js';
+import { issuedQuoteSchema, pricingPlansSchema } from '../../contracts/pricing-schemas.js';
+import { widgetConfigSchema } from '../../contracts/widget.js';
 import {
   DEMO_BRAND,
   DEMO_CATALOG,
@@ -16,11 +18,6 @@ import {
   widgetConfig,
 } from '../../edge/demo/index.js';
 import { parseBrand } from '../../themes/index.js';
-import {
-  issuedQuoteSchema,
-  pricingPlansSchema,
-} from '../../widgets/pricing-calculator/pricing.contract.js';
-import { defaultSelection, QuoteError, quote } from '../../widgets/pricing-calculator/pricing.js';
 
 describe('demo data', () => {
   test('the brand, catalogs and plans pass their contracts', () => {

@@ -9,12 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Catalog } from '../../edge/contracts/catalog.js';
-import type {
-  IssuedQuote,
-  PricingPlans,
-  Selection,
-} from '../../widgets/pricing-calculator/pricing.contract.js';
+import type { Catalog } from '../../contracts/catalog.js';
+import type { IssuedQuote, PricingPlans, Selection } from '../../contracts/pricing-schemas.js';
 import {
   createTenant,
   createTestEdge,

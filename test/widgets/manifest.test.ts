@@ -15,6 +15,19 @@ interface Declaration {
   attributes?: { name: string }[];
 }
 
+/** The parts of the loading, empty, error and offline states every widget shares. */
+const SHARED_STATE_PARTS = [
+  'loading',
+  'skeleton',
+  'state',
+  'empty-state',
+  'error-state',
+  'offline-state',
+  'state-title',
+  'state-body',
+  'retry-button',
+];
+
 test('the manifest documents every widget: tag, events, parts and component tokens', () => {
   // Exactly what `npm run cem` runs (custom-elements-manifest.config.mjs), into the same
   // git-ignored file at the repo root, which Storybook's docs read.
@@ -49,6 +62,10 @@ test('the manifest documents every widget: tag, events, parts and component toke
       for (const name of ['publishable-key', 'api', 'locale', 'mode'])
         assert.ok(attributes.includes(name), `${tag} documents the ${name} attribute`);
       assert.ok((element.cssParts ?? []).length >= 3, `${tag} documents its parts`);
+      // The kit's shared states: one template, the same part names in every widget.
+      const parts = (element.cssParts ?? []).map((p) => p.name);
+      for (const part of SHARED_STATE_PARTS)
+        assert.ok(parts.includes(part), `${tag} documents the shared state part ${part}`);
       assert.ok(
         (element.cssProperties ?? []).some((p) => p.name.startsWith(`--gw-${tag.slice(3)}-`)),
         `${tag} documents its component tokens`,

@@ -8,19 +8,19 @@ import { FAKE_QUOTE_ID, issueQuote } from '../../edge/demo/answers.js';
 import { DEMO_PLANS } from '../../edge/demo/pricing.js';
 import { NO_PLANS } from '../../edge/demo/variants.js';
 import '../../widgets/pricing-calculator/pricing-calculator.js';
-import { formatMoney } from '../../widgets/core/localize.js';
-import type {
-  GwQuoteAcceptEvent,
-  GwQuoteChangeEvent,
-} from '../../widgets/pricing-calculator/events.js';
-import { PRICING_STRINGS } from '../../widgets/pricing-calculator/locales.js';
 import {
   defaultSelection,
   type Plan,
   type PricingPlans,
   type QuoteRequest,
   quote,
-} from '../../widgets/pricing-calculator/pricing.js';
+} from '../../contracts/pricing.js';
+import { formatMoney } from '../../widgets/core/localize.js';
+import type {
+  GwQuoteAcceptEvent,
+  GwQuoteChangeEvent,
+} from '../../widgets/pricing-calculator/events.js';
+import { PRICING_STRINGS } from '../../widgets/pricing-calculator/locales.js';
 import type { GwPricingCalculator } from '../../widgets/pricing-calculator/pricing-calculator.component.js';
 import { type FakeEdge, fakeEdge, json, mount, PRESETS, problem, rgb, until } from './fixtures.js';
 
@@ -343,7 +343,7 @@ describe('states', () => {
     mounted.push(container);
     container.style.inlineSize = '640px';
     await until(() => Boolean(part(el, 'skeleton')), 3000, 'the skeleton');
-    expect(part(el, 'base')?.getAttribute('aria-busy')).to.equal('true');
+    expect(part(el, 'loading')?.getAttribute('aria-busy')).to.equal('true');
     expect(root(el).querySelector('[role="status"]')?.textContent).to.equal(
       PRICING_STRINGS.en.loading,
     );
@@ -364,8 +364,9 @@ describe('states', () => {
       pricingEdge('gridworks', NO_PLANS),
     );
     mounted.push(container);
-    await until(() => Boolean(part(el, 'state')), 3000, 'the empty state');
-    expect(part(el, 'state')?.textContent?.trim()).to.equal(PRICING_STRINGS.en.empty);
+    await until(() => Boolean(part(el, 'empty-state')), 3000, 'the empty state');
+    expect(part(el, 'state-title')?.textContent?.trim()).to.equal(PRICING_STRINGS.en.emptyTitle);
+    expect(part(el, 'state-body')?.textContent?.trim()).to.equal(PRICING_STRINGS.en.emptyBody);
     expect(part(el, 'button')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -379,7 +380,7 @@ describe('states', () => {
     );
     mounted.push(container);
     await until(() => Boolean(part(el, 'retry-button')), 3000, 'the error state');
-    expect(part(el, 'state')?.textContent).to.contain(PRICING_STRINGS.en.error);
+    expect(part(el, 'error-state')?.textContent).to.contain(PRICING_STRINGS.en.errorTitle);
     await expect(el).to.be.accessible();
     edge.routes.set('GET /v1/pricing/plans', () => json(PLANS));
     (part(el, 'retry-button') as HTMLButtonElement).click();
@@ -400,7 +401,7 @@ describe('states', () => {
     );
     mounted.push(container);
     await until(() => Boolean(part(el, 'retry-button')), 3000, 'the offline state');
-    expect(part(el, 'state')?.textContent).to.contain(PRICING_STRINGS.fr.offline);
+    expect(part(el, 'offline-state')?.textContent).to.contain(PRICING_STRINGS.fr.offlineTitle);
     edge.routes.set('GET /v1/pricing/plans', () => json(PLANS));
     globalThis.dispatchEvent(new Event('online'));
     await until(() => Boolean(part(el, 'total-amount')), 3000, 'the calculator once online');

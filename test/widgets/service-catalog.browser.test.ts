@@ -3,7 +3,7 @@
 // comparison, and the loading, empty, error and offline states a customer can run into.
 import { expect } from '@open-wc/testing';
 import { selectOption, sendKeys, setViewport } from '@web/test-runner-commands';
-import type { Catalog } from '../../edge/contracts/catalog.js';
+import type { Catalog } from '../../contracts/catalog.js';
 import { DEMO_CATALOG } from '../../edge/demo/catalog.js';
 import { EMPTY_CATALOG } from '../../edge/demo/variants.js';
 import type { GwServiceSelectEvent } from '../../widgets/service-catalog/events.js';

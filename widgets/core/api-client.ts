@@ -5,7 +5,7 @@
  * before it expires). The publishable key is read-only: without `fetchToken` a client cannot
  * write. No cookies, no storage. Errors are typed so widgets can show the right state.
  */
-import type { WidgetConfig } from '../../edge/contracts/widget.js';
+import type { WidgetConfig } from '../../contracts/widget.js';
 
 export type FetchToken = () => Promise<string>;
 
@@ -63,6 +63,16 @@ export class ApiClient {
     this.#publishableKey = options.publishableKey;
     this.#fetchToken = options.fetchToken;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** Whether this client talks to that edge with those credentials (so it can be reused). */
+  isFor(options: ApiClientOptions): boolean {
+    return (
+      this.baseUrl === options.baseUrl.replace(/\/$/, '') &&
+      this.#publishableKey === options.publishableKey &&
+      this.#fetchToken === options.fetchToken &&
+      (options.fetch === undefined || this.#fetch === options.fetch)
+    );
   }
 
   get canAuthenticate(): boolean {
@@ -163,12 +173,12 @@ export class ApiClient {
   }
 
   /**
-   * The tenant's theme as one constructable stylesheet shared by every widget, and its font
-   * registered on the document (fonts declared inside shadow roots are ignored by browsers).
+   * The tenant's theme as one constructable stylesheet, shared by every widget using this
+   * client (the theme controller adopts it and registers the config's font).
    */
   theme(): Promise<CSSStyleSheet | undefined> {
     // The stylesheet and the config are fetched side by side: the current theme's URL needs
-    // no config, and the config only adds the font to register.
+    // no config, and the config says whether there is a theme (and its font).
     this.#theme ??= (async () => {
       const [response, config] = await Promise.all([
         this.#send('/v1/themes/current.css', {}).catch((error: unknown) => {
@@ -180,7 +190,6 @@ export class ApiClient {
       if (!response || !config.theme) return undefined;
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(await response.text());
-      registerFont(config.theme.font);
       return sheet;
     })().catch((error: unknown) => {
       this.#theme = undefined;
@@ -188,17 +197,4 @@ export class ApiClient {
     });
     return this.#theme;
   }
-}
-
-const registeredFonts = new Set<string>();
-
-function registerFont(font: { family: string; source: string } | null): void {
-  if (!font || registeredFonts.has(font.family) || typeof FontFace === 'undefined') return;
-  registeredFonts.add(font.family);
-  // The source is an https URL the edge validated and re-serialised; the family is grammar-checked.
-  const face = new FontFace(font.family, `url("${font.source}")`, { display: 'swap' });
-  document.fonts.add(face);
-  face.load().catch(() => {
-    // The fallback stack in the theme takes over.
-  });
 }

@@ -5,11 +5,12 @@
  */
 import { css } from 'lit';
 
+// A host page's own rules reach the host element itself (a page's "* { color: red;
+// line-height: 3 }" matches it, and beats :host). What the widget inherits from its host is
+// therefore pinned with !important, which a page's ordinary rules cannot override; layout
+// properties (width, margin) stay the host page's to set. (Comments stay out of the CSS text:
+// the build ships template literals as written.)
 export const hostReset = css`
-  /* A host page's own rules reach the host element itself (a page's "* { color: red;
-     line-height: 3 }" matches it, and beats :host). What the widget inherits from its host is
-     therefore pinned with !important, which a page's ordinary rules cannot override; layout
-     properties (width, margin) stay the host page's to set. */
   :host {
     display: block;
     box-sizing: border-box !important;
@@ -65,7 +66,10 @@ export const hostReset = css`
   }
 `;
 
-/** Shared look of the loading, empty, error and offline states. */
+/**
+ * Shared look of the loading, empty, error and offline states (widgets/core/states.ts): the
+ * same in every widget; a widget may size them (the catalog's are a card tall).
+ */
 export const stateStyles = css`
   .state {
     display: grid;
@@ -74,6 +78,14 @@ export const stateStyles = css`
     padding: var(--gw-sys-space-lg, 24px);
     text-align: center;
     color: var(--gw-sys-color-on-surface-variant, #44474f);
+  }
+  .state p {
+    margin: 0;
+  }
+  .state-title {
+    font-size: var(--gw-sys-typescale-title-size, 19px);
+    font-weight: var(--gw-sys-typescale-heading-weight, 600);
+    color: var(--gw-sys-color-on-surface, #1b1b1f);
   }
   .state button {
     min-block-size: var(--gw-sys-size-control-height, 40px);
@@ -95,6 +107,11 @@ export const stateStyles = css`
     }
     to {
       opacity: 0.5;
+    }
+  }
+  @media (forced-colors: active) {
+    .skeleton {
+      background: GrayText;
     }
   }
 `;

@@ -1,11 +1,11 @@
 /**
  * Templates of the calculator's choices (plan, billing period, region), its usage tier
- * schedule, and its loading and message states. Pure: data and callbacks in, templates out.
+ * schedule, and its loading skeleton. Pure: data and callbacks in, templates out.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Billing, Plan, Selection } from '../../contracts/pricing.js';
 import { formatMoney, formatNumber, formatPercent } from '../core/localize.js';
 import type { PricingStrings } from './locales.js';
-import type { Billing, Plan, Selection } from './pricing.js';
 
 export function renderPlans(
   plans: Plan[],
@@ -127,22 +127,10 @@ export function describeUsage(
   return `${t.tiered[usage.mode]} — ${tiers.join(' · ')}`;
 }
 
-export function renderState(message: string, retry?: { label: string; run: () => void }) {
-  return html`<div part="base state" class="state" role=${retry ? 'alert' : 'status'}>
-    <p>${message}</p>
-    ${
-      retry
-        ? html`<button part="retry-button" type="button" @click=${retry.run}>${retry.label}</button>`
-        : nothing
-    }
-  </div>`;
-}
-
 /** Placeholders laid out like the calculator, so nothing jumps when the plans arrive. */
-export function renderSkeleton(t: PricingStrings): TemplateResult {
+export function renderSkeleton(): TemplateResult {
   const block = (kind: string) => html`<div part="skeleton" class="skeleton ${kind}"></div>`;
-  return html`<div part="base" class="calculator loading" aria-busy="true">
-    <p class="visually-hidden" role="status">${t.loading}</p>
+  return html`<div part="base" class="calculator">
     ${block('heading-block')}
     <div class="plans">${block('plan-block')}${block('plan-block')}</div>
     ${block('row-block')} ${block('field-block')} ${block('field-block')} ${block('field-block')}

@@ -1,6 +1,7 @@
 /** Events of `<gw-pricing-calculator>`: bubbling, composed, typed, fired on user action only. */
+
+import type { IssuedQuote, Quote, Selection } from '../../contracts/pricing.js';
 import { GwEvent } from '../core/events.js';
-import type { IssuedQuote, Quote, Selection } from './pricing.js';
 
 export interface GwQuoteChangeDetail {
   planId: string;

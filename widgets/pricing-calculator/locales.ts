@@ -4,8 +4,10 @@
  * dates arrive already formatted by Intl.
  */
 import type { Language } from '../core/localize.js';
+import { STATE_STRINGS, type StateStrings } from '../core/states.js';
 
-export interface PricingStrings {
+/** The calculator's strings; the loading, empty, error and offline ones are the kit's `StateStrings`. */
+export interface PricingStrings extends StateStrings {
   heading: string;
   plan: string;
   baseFee: (price: string) => string;
@@ -42,14 +44,10 @@ export interface PricingStrings {
   requestFailed: string;
   requestOffline: string;
   requestLimited: string;
-  loading: string;
-  empty: string;
-  error: string;
-  offline: string;
-  retry: string;
 }
 
 const en: PricingStrings = {
+  ...STATE_STRINGS.en,
   heading: 'Price your plan',
   plan: 'Plan',
   baseFee: (price) => `${price} a month`,
@@ -90,13 +88,14 @@ const en: PricingStrings = {
   requestOffline: 'You are offline. Reconnect and try again.',
   requestLimited: 'Too many requests. Wait a minute and try again.',
   loading: 'Loading prices…',
-  empty: 'No plans are available right now.',
-  error: 'We could not load prices.',
-  offline: 'You are offline. Prices will load when you reconnect.',
-  retry: 'Retry',
+  emptyTitle: 'No plans are available',
+  emptyBody: 'Please check back later.',
+  errorTitle: 'We couldn’t load the prices',
+  offlineBody: 'Prices will load when your connection is back.',
 };
 
 const hi: PricingStrings = {
+  ...STATE_STRINGS.hi,
   heading: 'अपने प्लान की कीमत जानें',
   plan: 'प्लान',
   baseFee: (price) => `${price} प्रति माह`,
@@ -137,13 +136,14 @@ const hi: PricingStrings = {
   requestOffline: 'आप ऑफ़लाइन हैं। फिर से कनेक्ट करके प्रयास करें।',
   requestLimited: 'बहुत अधिक अनुरोध। एक मिनट रुककर फिर प्रयास करें।',
   loading: 'कीमतें लोड हो रही हैं…',
-  empty: 'अभी कोई प्लान उपलब्ध नहीं है।',
-  error: 'हम कीमतें लोड नहीं कर सके।',
-  offline: 'आप ऑफ़लाइन हैं। कनेक्ट होते ही कीमतें लोड होंगी।',
-  retry: 'फिर से प्रयास करें',
+  emptyTitle: 'अभी कोई प्लान उपलब्ध नहीं है',
+  emptyBody: 'कृपया बाद में फिर देखें।',
+  errorTitle: 'कीमतें लोड नहीं हो सकीं',
+  offlineBody: 'कनेक्शन वापस आने पर कीमतें लोड हो जाएँगी।',
 };
 
 const ar: PricingStrings = {
+  ...STATE_STRINGS.ar,
   heading: 'احسب سعر باقتك',
   plan: 'الباقة',
   baseFee: (price) => `${price} شهريًا`,
@@ -184,13 +184,14 @@ const ar: PricingStrings = {
   requestOffline: 'أنت غير متصل. أعد الاتصال وحاول مرة أخرى.',
   requestLimited: 'طلبات كثيرة جدًا. انتظر دقيقة ثم حاول مرة أخرى.',
   loading: 'جارٍ تحميل الأسعار…',
-  empty: 'لا توجد باقات متاحة حاليًا.',
-  error: 'تعذّر تحميل الأسعار.',
-  offline: 'أنت غير متصل. ستُحمَّل الأسعار عند عودة الاتصال.',
-  retry: 'إعادة المحاولة',
+  emptyTitle: 'لا توجد باقات متاحة حاليًا',
+  emptyBody: 'يُرجى العودة لاحقًا.',
+  errorTitle: 'تعذّر تحميل الأسعار',
+  offlineBody: 'ستُحمَّل الأسعار عند عودة الاتصال.',
 };
 
 const fr: PricingStrings = {
+  ...STATE_STRINGS.fr,
   heading: 'Estimez votre offre',
   plan: 'Offre',
   baseFee: (price) => `${price} par mois`,
@@ -231,13 +232,14 @@ const fr: PricingStrings = {
   requestOffline: 'Vous êtes hors ligne. Reconnectez-vous et réessayez.',
   requestLimited: 'Trop de demandes. Attendez une minute et réessayez.',
   loading: 'Chargement des tarifs…',
-  empty: 'Aucune offre n’est disponible pour le moment.',
-  error: 'Impossible de charger les tarifs.',
-  offline: 'Vous êtes hors ligne. Les tarifs se chargeront à la reconnexion.',
-  retry: 'Réessayer',
+  emptyTitle: 'Aucune offre disponible',
+  emptyBody: 'Revenez plus tard.',
+  errorTitle: 'Impossible de charger les tarifs',
+  offlineBody: 'Les tarifs se chargeront dès le retour de la connexion.',
 };
 
 const es: PricingStrings = {
+  ...STATE_STRINGS.es,
   heading: 'Calcula el precio de tu plan',
   plan: 'Plan',
   baseFee: (price) => `${price} al mes`,
@@ -278,10 +280,10 @@ const es: PricingStrings = {
   requestOffline: 'No tienes conexión. Vuelve a conectarte e inténtalo de nuevo.',
   requestLimited: 'Demasiadas solicitudes. Espera un minuto e inténtalo de nuevo.',
   loading: 'Cargando precios…',
-  empty: 'No hay planes disponibles en este momento.',
-  error: 'No pudimos cargar los precios.',
-  offline: 'No tienes conexión. Los precios se cargarán al volver a conectarte.',
-  retry: 'Reintentar',
+  emptyTitle: 'No hay planes disponibles',
+  emptyBody: 'Vuelve más tarde.',
+  errorTitle: 'No pudimos cargar los precios',
+  offlineBody: 'Los precios se cargarán cuando vuelva la conexión.',
 };
 
 export const PRICING_STRINGS: Record<Language, PricingStrings> = { en, hi, ar, fr, es };

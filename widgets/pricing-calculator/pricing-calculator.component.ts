@@ -1,4 +1,3 @@
-import { initialState, Task } from '@lit/task';
 import {
   html,
   nothing,
@@ -6,21 +5,6 @@ import {
   type PropertyValues,
   type TemplateResult,
 } from 'lit';
-import { ApiError } from '../core/api-client.js';
-import { emit, type GwLoadDetail } from '../core/events.js';
-import { GwElement } from '../core/gw-element.js';
-import { formatMoney, formatNumber, strings } from '../core/localize.js';
-import { hostReset, stateStyles } from '../core/styles.js';
-import {
-  describeUsage,
-  renderBilling,
-  renderPlans,
-  renderRegion,
-  renderSkeleton,
-  renderState,
-} from './choices.js';
-import { GwQuoteAcceptEvent, GwQuoteChangeEvent } from './events.js';
-import { PRICING_STRINGS, type PricingStrings } from './locales.js';
 import {
   type Billing,
   defaultSelection,
@@ -32,7 +16,21 @@ import {
   quantityOf,
   quote,
   type Selection,
-} from './pricing.js';
+} from '../../contracts/pricing.js';
+import { ApiError } from '../core/api-client.js';
+import { GwElement } from '../core/gw-element.js';
+import { LoadController } from '../core/load-controller.js';
+import { formatMoney, formatNumber, strings } from '../core/localize.js';
+import { hostReset, stateStyles } from '../core/styles.js';
+import {
+  describeUsage,
+  renderBilling,
+  renderPlans,
+  renderRegion,
+  renderSkeleton,
+} from './choices.js';
+import { GwQuoteAcceptEvent, GwQuoteChangeEvent } from './events.js';
+import { PRICING_STRINGS, type PricingStrings } from './locales.js';
 
 import { styles } from './pricing-calculator.styles.js';
 import { QuantityFields } from './quantity-field.js';
@@ -103,9 +101,15 @@ const IDLE: RequestState = { state: 'idle' };
  * @csspart total-amount - The total.
  * @csspart button - "Request this plan".
  * @csspart status - The request's outcome (saved, or why it failed).
- * @csspart state - The empty, error and offline states (with `base`).
- * @csspart skeleton - A placeholder block while loading.
- * @csspart retry-button - Retry after an error.
+ * @csspart loading - The placeholder shown while loading (busy), holding the skeletons.
+ * @csspart skeleton - A placeholder block, the size of what it stands for.
+ * @csspart state - Every state message: empty, error and offline (the kit's shared states).
+ * @csspart empty-state - The message when the tenant has no plans (also `state`).
+ * @csspart error-state - The message when loading failed (also `state`).
+ * @csspart offline-state - The message when offline without plans (also `state`).
+ * @csspart state-title - A state message's title.
+ * @csspart state-body - A state message's text.
+ * @csspart retry-button - Loads the plans again, after an error or while offline.
  *
  * @cssproperty --gw-pricing-calculator-background - Background.
  * @cssproperty --gw-pricing-calculator-panel-background - Quote panel background.
@@ -141,9 +145,9 @@ export class GwPricingCalculator extends GwElement {
   #request: RequestState = IDLE;
   readonly #fields = new QuantityFields(this);
 
-  readonly #plans = new Task(this, {
-    task: async ([client], { signal }) => {
-      if (!client) return initialState; // The provider's context has not arrived yet.
+  readonly #plans = new LoadController<Plan[]>(this, {
+    client: () => this.client,
+    load: async (client, signal) => {
       // The edge validated these plans with the pricing contract when they were saved, so the
       // widget takes them as typed (and keeps zod out of its bundle).
       const body = await client.request<PricingPlans>('/v1/pricing/plans', { signal });
@@ -151,19 +155,8 @@ export class GwPricingCalculator extends GwElement {
         throw new ApiError(502, 'bad-plans', 'The plans could not be read.');
       return body.plans;
     },
-    args: () => [this.client] as const,
-    onComplete: () => emit<GwLoadDetail>(this, 'gw-load', { ok: true }),
-    onError: (error) =>
-      emit<GwLoadDetail>(this, 'gw-load', {
-        ok: false,
-        error: error instanceof ApiError ? error.type : 'unknown',
-      }),
+    isEmpty: (plans) => plans.length === 0,
   });
-
-  readonly #online = () => {
-    if (this.#plans.error instanceof ApiError && this.#plans.error.offline) void this.#plans.run();
-    this.requestUpdate();
-  };
 
   /** The current selection (a copy), once plans have loaded. */
   get selection(): Selection | undefined {
@@ -173,18 +166,6 @@ export class GwPricingCalculator extends GwElement {
   /** The quote for the current selection, computed in the browser. */
   get quote(): Quote | undefined {
     return this.#quote instanceof QuoteError ? undefined : this.#quote;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    globalThis.addEventListener('online', this.#online);
-    globalThis.addEventListener('offline', this.#online);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    globalThis.removeEventListener('online', this.#online);
-    globalThis.removeEventListener('offline', this.#online);
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -281,25 +262,13 @@ export class GwPricingCalculator extends GwElement {
 
   protected override render(): TemplateResult {
     const t = strings(PRICING_STRINGS, this.resolvedLocale);
-    return this.#plans.render({
-      initial: () => renderSkeleton(t),
-      pending: () => (this.#plan() ? this.#calculator(t) : renderSkeleton(t)),
-      complete: (plans) => (plans.length === 0 ? renderState(t.empty) : this.#calculator(t)),
-      error: (error) => {
-        const offline =
-          (error instanceof ApiError && error.offline) || globalThis.navigator?.onLine === false;
-        return renderState(offline ? t.offline : t.error, {
-          label: t.retry,
-          run: () => this.#plans.run(),
-        });
-      },
-    });
+    return this.#plans.render(t, { loading: renderSkeleton, ready: () => this.#calculator(t) });
   }
 
   #calculator(t: PricingStrings): TemplateResult {
     const plan = this.#plan();
     const selection = this.#selection;
-    if (!plan || !selection) return renderSkeleton(t);
+    if (!plan || !selection) return renderSkeleton();
     const locale = this.resolvedLocale;
     const count = (n: number) => formatNumber(n, locale);
     const priced = this.#quote instanceof QuoteError ? undefined : this.#quote;

@@ -1,13 +1,13 @@
 import { define } from '../core/define.js';
 import { GwPricingCalculator } from './pricing-calculator.component.js';
 
+export type { IssuedQuote, Plan, Quote, Selection } from '../../contracts/pricing.js';
 export type {
   GwQuoteAcceptDetail,
   GwQuoteAcceptEvent,
   GwQuoteChangeDetail,
   GwQuoteChangeEvent,
 } from './events.js';
-export type { IssuedQuote, Plan, Quote, Selection } from './pricing.js';
 export { GwPricingCalculator };
 
 define('gw-pricing-calculator', GwPricingCalculator);

@@ -1,8 +1,8 @@
 /** The quote as a definition list: line items, subtotal, discount, tax lines and the total. */
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Quote, QuoteLine } from '../../contracts/pricing.js';
 import { formatMoney, formatNumber, formatPercent } from '../core/localize.js';
 import type { PricingStrings } from './locales.js';
-import type { Quote, QuoteLine } from './pricing.js';
 
 const percent = (bp: number, locale: string) => formatPercent(bp / 10_000, locale);
 

@@ -1,9 +1,8 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyDeclarations } from 'lit';
-import { ApiClient, type FetchToken } from '../core/api-client.js';
-import { type Direction, type GwContext, gwContext, type Mode } from '../core/context.js';
+import type { FetchToken } from '../core/api-client.js';
+import { createGwContext, gwContext, type Mode } from '../core/context.js';
 import { KIT_VERSION } from '../core/define.js';
-import { directionOf, firstLocale } from '../core/locale.js';
 
 /**
  * @tagname gw-provider
@@ -48,37 +47,14 @@ export class GwProvider extends LitElement {
   declare fetchToken: FetchToken | undefined;
 
   readonly #provider = new ContextProvider(this, { context: gwContext, initialValue: undefined });
-  #client: ApiClient | undefined;
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    // A new client only when the credential or edge changes: it holds the cached config,
-    // theme and token.
-    if (
-      !this.#client ||
-      changed.has('api') ||
-      changed.has('publishableKey') ||
-      changed.has('fetchToken')
-    ) {
-      this.#client = new ApiClient({
-        baseUrl: this.api ?? globalThis.location.origin,
-        ...(this.publishableKey ? { publishableKey: this.publishableKey } : {}),
-        ...(this.fetchToken ? { fetchToken: this.fetchToken } : {}),
-      });
-    }
-    const locale = firstLocale(this.locale, document.documentElement.lang);
-    const value: GwContext = {
-      client: this.#client,
-      locale,
-      dir: isDirection(this.dir) ? this.dir : directionOf(locale),
-      mode: this.mode ?? 'auto',
-    };
-    this.#provider.setValue(value);
+  protected override willUpdate(): void {
+    // The same client while the credential and edge stay: it holds the cached config, theme
+    // and token.
+    this.#provider.setValue(createGwContext(this, this.#provider.value));
   }
 
   protected override render() {
     return html`<slot></slot>`;
   }
 }
-
-const isDirection = (value: string | undefined): value is Direction =>
-  value === 'ltr' || value === 'rtl';

@@ -3,7 +3,7 @@
  * were ticked). Fires `gw-compare-change` on every change, which only the customer makes.
  */
 import type { ReactiveControllerHost } from 'lit';
-import type { Catalog, CatalogService, CatalogTier } from '../../edge/contracts/catalog.js';
+import type { Catalog, CatalogService, CatalogTier } from '../../contracts/catalog.js';
 import { GwCompareChangeEvent } from './events.js';
 
 export const MAX_COMPARE = 3;

@@ -3,7 +3,7 @@
  * compliance, then one row per feature any of them has. Rendered inside a modal `<dialog>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CatalogService, CatalogTier } from '../../edge/contracts/catalog.js';
+import type { CatalogService, CatalogTier } from '../../contracts/catalog.js';
 import type { CompareItem } from './compare.js';
 import { type CatalogFormat, isolate } from './format.js';
 

@@ -1,5 +1,5 @@
 /** The events `<gw-service-catalog>` fires: `gw-*`, bubbling, composed, typed, not cancelable. */
-import type { CatalogService } from '../../edge/contracts/catalog.js';
+import type { CatalogService } from '../../contracts/catalog.js';
 import { GwEvent } from '../core/events.js';
 
 export interface GwServiceSelectDetail {

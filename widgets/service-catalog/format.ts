@@ -2,7 +2,7 @@
  * Display formatting for one locale, all through Intl (core/localize for numbers and money):
  * prices, uptime, support response times, region names and lists.
  */
-import type { CatalogPrice, CatalogSla } from '../../edge/contracts/catalog.js';
+import type { CatalogPrice, CatalogSla } from '../../contracts/catalog.js';
 import { formatNumber, minorDigits } from '../core/localize.js';
 import type { ServiceCatalogStrings } from './locales.js';
 

@@ -4,10 +4,12 @@
  * durations arrive already formatted by Intl; plural forms come from Intl.PluralRules.
  */
 import type { Language } from '../core/localize.js';
+import { STATE_STRINGS, type StateStrings } from '../core/states.js';
 
 type Period = 'month' | 'year' | 'one-time';
 
-export interface ServiceCatalogStrings {
+/** The catalog's strings; the loading, empty, error and offline ones are the kit's `StateStrings`. */
+export interface ServiceCatalogStrings extends StateStrings {
   filtersLabel: string;
   searchLabel: string;
   searchPlaceholder: string;
@@ -24,16 +26,8 @@ export interface ServiceCatalogStrings {
   countFiltered: (shown: string, total: number, formattedTotal: string) => string;
   servicesLabel: string;
   keyboardHint: string;
-  loading: string;
-  emptyTitle: string;
-  emptyBody: string;
   noMatchTitle: string;
   noMatchBody: string;
-  errorTitle: string;
-  errorBody: string;
-  retry: string;
-  offlineTitle: string;
-  offlineBody: string;
   offlineStale: string;
   availableIn: string;
   complianceHeading: string;
@@ -69,6 +63,7 @@ const plural = (
 ) => forms[new Intl.PluralRules(lang).select(count)] ?? forms.other;
 
 const en: ServiceCatalogStrings = {
+  ...STATE_STRINGS.en,
   filtersLabel: 'Find a service',
   searchLabel: 'Search services',
   searchPlaceholder: 'Name, feature or regulator',
@@ -93,9 +88,6 @@ const en: ServiceCatalogStrings = {
   noMatchTitle: 'No services match',
   noMatchBody: 'Try another search or clear the filters.',
   errorTitle: 'We couldn’t load the services',
-  errorBody: 'Please try again in a moment.',
-  retry: 'Try again',
-  offlineTitle: 'You’re offline',
   offlineBody: 'The services will load when your connection is back.',
   offlineStale: 'You’re offline. Showing the services loaded earlier.',
   availableIn: 'Available in',
@@ -132,6 +124,7 @@ const en: ServiceCatalogStrings = {
 };
 
 const hi: ServiceCatalogStrings = {
+  ...STATE_STRINGS.hi,
   filtersLabel: 'सेवा खोजें',
   searchLabel: 'सेवाएँ खोजें',
   searchPlaceholder: 'नाम, सुविधा या नियामक',
@@ -152,9 +145,6 @@ const hi: ServiceCatalogStrings = {
   noMatchTitle: 'कोई मेल खाती सेवा नहीं मिली',
   noMatchBody: 'कोई दूसरी खोज आज़माएँ या फ़िल्टर हटाएँ।',
   errorTitle: 'सेवाएँ लोड नहीं हो सकीं',
-  errorBody: 'कृपया थोड़ी देर बाद फिर से प्रयास करें।',
-  retry: 'फिर से प्रयास करें',
-  offlineTitle: 'आप ऑफ़लाइन हैं',
   offlineBody: 'कनेक्शन वापस आने पर सेवाएँ लोड हो जाएँगी।',
   offlineStale: 'आप ऑफ़लाइन हैं। पहले लोड की गई सेवाएँ दिखाई जा रही हैं।',
   availableIn: 'उपलब्धता',
@@ -187,6 +177,7 @@ const hi: ServiceCatalogStrings = {
 };
 
 const ar: ServiceCatalogStrings = {
+  ...STATE_STRINGS.ar,
   filtersLabel: 'ابحث عن خدمة',
   searchLabel: 'البحث في الخدمات',
   searchPlaceholder: 'الاسم أو الميزة أو الجهة التنظيمية',
@@ -215,9 +206,6 @@ const ar: ServiceCatalogStrings = {
   noMatchTitle: 'لا توجد خدمات مطابقة',
   noMatchBody: 'جرّب بحثًا آخر أو امسح عوامل التصفية.',
   errorTitle: 'تعذّر تحميل الخدمات',
-  errorBody: 'يُرجى المحاولة مرة أخرى بعد قليل.',
-  retry: 'إعادة المحاولة',
-  offlineTitle: 'أنت غير متصل بالإنترنت',
   offlineBody: 'سيتم تحميل الخدمات عند عودة الاتصال.',
   offlineStale: 'أنت غير متصل بالإنترنت. نعرض الخدمات التي تم تحميلها سابقًا.',
   availableIn: 'متاحة في',
@@ -256,6 +244,7 @@ const ar: ServiceCatalogStrings = {
 };
 
 const fr: ServiceCatalogStrings = {
+  ...STATE_STRINGS.fr,
   filtersLabel: 'Trouver un service',
   searchLabel: 'Rechercher un service',
   searchPlaceholder: 'Nom, fonctionnalité ou régulateur',
@@ -278,9 +267,6 @@ const fr: ServiceCatalogStrings = {
   noMatchTitle: 'Aucun service ne correspond',
   noMatchBody: 'Essayez une autre recherche ou effacez les filtres.',
   errorTitle: 'Impossible de charger les services',
-  errorBody: 'Veuillez réessayer dans un instant.',
-  retry: 'Réessayer',
-  offlineTitle: 'Vous êtes hors ligne',
   offlineBody: 'Les services se chargeront dès le retour de la connexion.',
   offlineStale: 'Vous êtes hors ligne. Les services chargés précédemment restent affichés.',
   availableIn: 'Disponible en',
@@ -317,6 +303,7 @@ const fr: ServiceCatalogStrings = {
 };
 
 const es: ServiceCatalogStrings = {
+  ...STATE_STRINGS.es,
   filtersLabel: 'Buscar un servicio',
   searchLabel: 'Buscar servicios',
   searchPlaceholder: 'Nombre, función o regulador',
@@ -341,9 +328,6 @@ const es: ServiceCatalogStrings = {
   noMatchTitle: 'Ningún servicio coincide',
   noMatchBody: 'Prueba otra búsqueda o borra los filtros.',
   errorTitle: 'No se pudieron cargar los servicios',
-  errorBody: 'Vuelve a intentarlo en unos momentos.',
-  retry: 'Reintentar',
-  offlineTitle: 'Estás sin conexión',
   offlineBody: 'Los servicios se cargarán cuando vuelva la conexión.',
   offlineStale: 'Estás sin conexión. Se muestran los servicios cargados antes.',
   availableIn: 'Disponible en',

@@ -2,7 +2,7 @@
  * Search and filters of the catalog, pure (no DOM): case- and diacritic-insensitive matching of
  * every word of the query against a service's text, and the filter options a catalog offers.
  */
-import type { Catalog, CatalogService } from '../../edge/contracts/catalog.js';
+import type { Catalog, CatalogService } from '../../contracts/catalog.js';
 
 export interface Criteria {
   query: string;

@@ -1,10 +1,11 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CatalogService, CatalogTier } from '../../edge/contracts/catalog.js';
+import type { Catalog, CatalogService, CatalogTier } from '../../contracts/catalog.js';
 import { GwElement } from '../core/gw-element.js';
+import { LoadController } from '../core/load-controller.js';
 import { strings } from '../core/localize.js';
+import { stateTemplate } from '../core/states.js';
 import { hostReset, stateStyles } from '../core/styles.js';
-import { CatalogLoader } from './catalog-loader.js';
 import { CompareSelection } from './compare.js';
 import { comparisonTemplate } from './comparison.js';
 import { GwFilterChangeEvent, GwServiceSelectEvent } from './events.js';
@@ -22,7 +23,6 @@ import {
   HINT_ID,
   plansTemplate,
   skeletonTemplate,
-  stateTemplate,
 } from './templates.js';
 
 export { MAX_COMPARE } from './compare.js';
@@ -63,6 +63,7 @@ const SKELETON_CARDS = 6;
  * @csspart clear-button - Clears the search and filters.
  * @csspart offline-banner - Shown above loaded services while offline.
  * @csspart grid - The list of cards.
+ * @csspart loading - The placeholder shown while loading (busy), holding the skeletons.
  * @csspart skeleton-grid - The list of placeholder cards while loading (also `grid`).
  * @csspart skeleton - A placeholder card, the size of a real one.
  * @csspart card - A service card.
@@ -75,14 +76,14 @@ const SKELETON_CARDS = 6;
  * @csspart badges - The list of compliance badges.
  * @csspart badge - A compliance badge.
  * @csspart card-price - The service's lowest "from" price.
- * @csspart state - The empty, no-match, error and offline messages.
+ * @csspart state - Every state message: empty, no-match, error and offline (the kit's shared states).
  * @csspart empty-state - The message for a catalog without services (also `state`).
  * @csspart no-match-state - The message when nothing matches (also `state`).
  * @csspart error-state - The message when loading failed (also `state`).
  * @csspart offline-state - The message when offline without data (also `state`).
- * @csspart state-title - A message's title.
- * @csspart state-body - A message's text.
- * @csspart retry-button - Loads the catalog again after an error.
+ * @csspart state-title - A state message's title.
+ * @csspart state-body - A state message's text.
+ * @csspart retry-button - Loads the catalog again, after an error or while offline.
  * @csspart detail - The selected service's plans.
  * @csspart detail-title - Their heading.
  * @csspart detail-summary - The service's full summary.
@@ -149,7 +150,13 @@ export class GwServiceCatalog extends GwElement {
   /** The id of the selected service, whose plans are shown; '' for none. */
   declare selected: string;
 
-  readonly #loader = new CatalogLoader(this, () => this.client);
+  readonly #loader = new LoadController<Catalog>(this, {
+    client: () => this.client,
+    load: (client, signal) => client.request<Catalog>('/v1/catalog', { signal }),
+    isEmpty: (catalog) => catalog.services.length === 0,
+    // The results count above is the live region: it says loading, failed or offline.
+    announce: false,
+  });
   readonly #compare = new CompareSelection(this);
   readonly #search = new CatalogSearch();
   readonly #grid = new RovingGridController(this, {
@@ -188,7 +195,7 @@ export class GwServiceCatalog extends GwElement {
   protected override render() {
     const fmt = this.#format;
     const { t } = fmt;
-    const catalog = this.#loader.catalog;
+    const catalog = this.#loader.value;
     const view = catalog && this.#search.view(catalog, this, fmt.locale, fmt.region);
     this.#shown = view?.shown.length ?? 0;
     const selected = catalog?.services.find((s) => s.id === this.selected);
@@ -254,25 +261,14 @@ export class GwServiceCatalog extends GwElement {
 
   #results(fmt: CatalogFormat, view: View | undefined): TemplateResult {
     const { t } = fmt;
-    if (!view) {
-      const state = this.#loader.state;
-      if (state === 'offline') return stateTemplate('offline', t.offlineTitle, t.offlineBody);
-      if (state === 'error') {
-        const retry = html`<button
-          type="button"
-          class="button"
-          part="retry-button"
-          @click=${() => this.reload()}
-        >
-          ${t.retry}
-        </button>`;
-        return stateTemplate('error', t.errorTitle, t.errorBody, retry);
-      }
-      return skeletonTemplate(SKELETON_CARDS);
-    }
-    if (view.catalog.services.length === 0) {
-      return stateTemplate('empty', t.emptyTitle, t.emptyBody);
-    }
+    return this.#loader.render(t, {
+      loading: () => skeletonTemplate(SKELETON_CARDS),
+      ready: () => (view ? this.#cards(fmt, view) : skeletonTemplate(SKELETON_CARDS)),
+    });
+  }
+
+  #cards(fmt: CatalogFormat, view: View): TemplateResult {
+    const { t } = fmt;
     if (view.shown.length === 0) {
       const clear = html`<button
         type="button"
@@ -282,7 +278,13 @@ export class GwServiceCatalog extends GwElement {
       >
         ${t.clearFilters}
       </button>`;
-      return stateTemplate('no-match', t.noMatchTitle, t.noMatchBody, clear);
+      return stateTemplate({
+        kind: 'no-match',
+        title: t.noMatchTitle,
+        body: t.noMatchBody,
+        action: clear,
+        live: false,
+      });
     }
     const ids = view.shown.map((s) => s.id);
     const names = new Map(view.catalog.categories.map((c) => [c.id, c.name]));

@@ -286,8 +286,6 @@ export const serviceCatalogStyles = css`
     color: var(--_text);
   }
   .state-title {
-    font-size: var(--_title);
-    font-weight: var(--_heading-weight);
     color: var(--_heading);
   }
 
@@ -319,9 +317,6 @@ export const serviceCatalogStyles = css`
   @media (forced-colors: active) {
     .card.selected {
       border-width: 3px;
-    }
-    .skeleton {
-      background: GrayText;
     }
   }
 `;

@@ -1,13 +1,14 @@
 /**
  * The catalog's markup pieces as plain functions of data (no state): the filters, a service
- * card, the loading skeleton, the state messages, a service's plans and the compare bar.
+ * card, the loading skeleton, a service's plans and the compare bar (the state messages are
+ * the kit's shared ones, widgets/core/states.ts).
  * Tenant text carries `dir="auto"` (or Unicode isolates inside translated sentences), so an
  * English name in an Arabic page keeps its own direction.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { CatalogPrice, CatalogService, CatalogTier } from '../../edge/contracts/catalog.js';
+import type { CatalogPrice, CatalogService, CatalogTier } from '../../contracts/catalog.js';
 import { type CompareSelection, MAX_COMPARE } from './compare.js';
 import { type CatalogFormat, isolate } from './format.js';
 import type { Criteria, View } from './search.js';
@@ -154,19 +155,6 @@ export function skeletonTemplate(count: number): TemplateResult {
   return html`<ul class="grid" part="grid skeleton-grid" aria-hidden="true">
     ${Array.from({ length: count }, () => card)}
   </ul>`;
-}
-
-export function stateTemplate(
-  kind: 'empty' | 'no-match' | 'error' | 'offline',
-  title: string,
-  body: string,
-  action: TemplateResult | typeof nothing = nothing,
-): TemplateResult {
-  return html`<div class="state ${kind}" part="state ${kind}-state">
-    <p class="state-title" part="state-title">${title}</p>
-    <p class="state-body" part="state-body">${body}</p>
-    ${action}
-  </div>`;
 }
 
 export function plansTemplate(

@@ -1,6 +1,7 @@
 /**
  * Pricing maths shared by `<gw-pricing-calculator>` and the edge, so the price a customer sees
- * is the price the edge signs. Pure: no DOM, no HTTP, no runtime imports (the schemas live in pricing.contract.ts).
+ * is the price the edge signs. Pure: no DOM, no HTTP, no runtime imports — zod included, so the
+ * widget bundle stays zod-free (the schemas live in pricing-schemas.ts; their types only here).
  *
  * Money is integer minor units (paise, cents, fils) everywhere; the arithmetic runs on bigint
  * and every result is checked to be a safe integer before it leaves as a `number`.
@@ -31,7 +32,7 @@ import type {
   QuoteLine,
   QuoteRequest,
   Selection,
-} from './pricing.contract.js';
+} from './pricing-schemas.js';
 
 export type {
   IssuedQuote,

@@ -1,28 +1,16 @@
 /**
  * The pricing contract: zod schemas of plans, selections and quotes, shared by the edge (which
  * validates and documents them) and the widget (which imports only their types, so zod stays
- * out of the widget's bundle). Imports only zod and the pure pricing module.
+ * out of the widget's bundle). Text, ids and regions follow the shared primitives; the pure
+ * maths and its bounds are in pricing.ts.
  */
 import { z } from 'zod';
 import { BILLING_PERIODS, CURRENCIES, LIMITS } from './pricing.js';
+import { idSchema, regionSchema, displayText as text } from './primitives.js';
 
-// Tenant text reaches HTML only through Lit's escaping; control and format characters are
-// refused anyway, so a name cannot reorder or hide the text around it.
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((v) => !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(v), 'no control or formatting characters');
-const idSchema = z
-  .string()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/, '1–32 lowercase letters, digits, inner hyphens');
 const money = z.int().min(0).max(LIMITS.price);
 const count = (max: number) => z.int().min(0).max(max);
 const basisPoints = z.int().min(0).max(10_000);
-/** ISO 3166-1 alpha-2, or `EU`. */
-export const regionSchema = z.string().regex(/^[A-Z]{2}$/, 'a two-letter region code');
 
 const tierSchema = z.strictObject({
   upTo: z.int().min(1).max(LIMITS.quantity).nullable().meta({ description: 'null: no ceiling' }),
@@ -71,6 +59,7 @@ export const planSchema = z
     id: idSchema,
     name: text(60),
     description: text(200).optional(),
+    // The currencies the kit prices in: a subset of the shared currency rule (a test checks).
     currency: z.enum(CURRENCIES),
     baseFee: money.meta({ description: 'Per month, minor units' }),
     seats: z

@@ -1,8 +1,10 @@
 /**
  * Request and response schemas of the admin API (operator and secret-key routes). The single
- * source of truth for the OpenAPI document and the typed client; imports only zod.
+ * source of truth for the OpenAPI document and the typed client. Imports only zod and the
+ * shared primitives (the slug and display-text rules).
  */
 import { z } from 'zod';
+import { displayText, slugSchema } from './primitives.js';
 
 export const problemSchema = z
   .object({
@@ -14,13 +16,6 @@ export const problemSchema = z
   })
   .catchall(z.unknown())
   .meta({ id: 'Problem', description: 'RFC 9457 problem details.' });
-
-export const slugSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
-    '1–40 lowercase letters, digits and inner hyphens',
-  );
 
 export const tenantSchema = z
   .object({
@@ -35,7 +30,7 @@ export const tenantSchema = z
 export const createTenantSchema = z
   .strictObject({
     slug: slugSchema,
-    name: z.string().trim().min(1).max(80),
+    name: displayText(80),
   })
   .meta({ id: 'CreateTenant' });
 

@@ -1,50 +1,12 @@
 /**
  * A tenant's service catalog: categories, services, and each service's tiers with features,
  * SLA and an optional "from" price. The edge validates a PUT with it and stores the parsed
- * (trimmed, NFC-normalised) value; `<gw-service-catalog>` renders the same type. Imports only
- * zod. Objects are strict, every list and string is bounded, and text is one printable line.
+ * (trimmed, NFC-normalised) value; `<gw-service-catalog>` renders the same type (imported as a
+ * type only). Objects are strict, every list and string is bounded, and text, ids, regions and
+ * currencies follow the shared primitives.
  */
 import { z } from 'zod';
-
-/**
- * Control characters (C0, DEL, C1), line and paragraph separators, bidi embeddings, overrides
- * and isolates (they can reorder what a customer reads), BOM, interlinear annotations,
- * non-characters and lone surrogates. ZWJ/ZWNJ stay: Indic and Arabic scripts need them.
- */
-const UNSAFE_TEXT =
-  /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF\uFFF9-\uFFFB\uFFFE\uFFFF]/u;
-
-/** One line of printable text, trimmed and NFC-normalised, 1–`max` characters. */
-export const textSchema = (max: number) =>
-  z
-    .string()
-    .trim()
-    .normalize('NFC')
-    .min(1)
-    .max(max)
-    .refine(
-      (value) => !UNSAFE_TEXT.test(value),
-      'printable text on one line (no control, separator or bidi-override characters)',
-    );
-
-export const catalogIdSchema = z
-  .string()
-  .regex(
-    /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/,
-    '1–48 lowercase letters, digits and inner hyphens',
-  );
-
-const regionNames = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
-
-/** An ISO 3166-1 alpha-2 region, or a CLDR grouping such as `EU`; `UK` is accepted for `GB`. */
-export const regionSchema = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'a two-letter region code such as IN, SG, AE, EU, UK or US')
-  // Refinements run after a failed regex too: only well-formed codes are looked up.
-  .refine(
-    (code) => !/^[A-Z]{2}$/.test(code) || (code !== 'ZZ' && regionNames.of(code) !== undefined),
-    'a known region code',
-  );
+import { currencySchema, displayText, idSchema, regionSchema } from './primitives.js';
 
 /** A compliance attestation or regulator, as printed on its badge: `PCI-DSS`, `SOC2`, `RBI`. */
 export const complianceSchema = z
@@ -62,7 +24,7 @@ export const priceSchema = z
       .min(0)
       .max(1e13)
       .meta({ description: 'Integer minor units of `currency` (paise, cents, fils…).' }),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as INR'),
+    currency: currencySchema,
     period: z.enum(['month', 'year', 'one-time']),
   })
   .meta({ id: 'CatalogPrice', description: 'The lowest price of a tier ("from").' });
@@ -86,9 +48,9 @@ export const slaSchema = z
 
 export const tierSchema = z
   .strictObject({
-    id: catalogIdSchema,
-    name: textSchema(40),
-    features: z.array(textSchema(120)).min(1).max(20),
+    id: idSchema,
+    name: displayText(40),
+    features: z.array(displayText(120)).min(1).max(20),
     sla: slaSchema,
     priceFrom: priceSchema.optional(),
   })
@@ -96,10 +58,10 @@ export const tierSchema = z
 
 export const serviceSchema = z
   .strictObject({
-    id: catalogIdSchema,
-    name: textSchema(80),
-    category: catalogIdSchema.meta({ description: 'The id of one of the catalog’s categories.' }),
-    summary: textSchema(300),
+    id: idSchema,
+    name: displayText(80),
+    category: idSchema.meta({ description: 'The id of one of the catalog’s categories.' }),
+    summary: displayText(300),
     regions: z.array(regionSchema).min(1).max(30),
     compliance: z.array(complianceSchema).max(20),
     tiers: z.array(tierSchema).min(1).max(5),
@@ -107,7 +69,7 @@ export const serviceSchema = z
   .meta({ id: 'CatalogService' });
 
 export const categorySchema = z
-  .strictObject({ id: catalogIdSchema, name: textSchema(60) })
+  .strictObject({ id: idSchema, name: displayText(60) })
   .meta({ id: 'CatalogCategory' });
 
 function duplicates(values: readonly string[]): number[] {
