@@ -120,7 +120,12 @@ export function violations(file: string, source: string, read: ReadSource = read
     ) {
       found.push(`${file}: demo data imports ${spec} (only contracts and other demo data)`);
     }
-    if (part === 'edge' && !file.startsWith('edge/adapters/') && spec.startsWith('node:')) {
+    // Runtime modules (node:*, workerd's cloudflare:*) and runtime drivers belong to adapters.
+    if (
+      part === 'edge' &&
+      !file.startsWith('edge/adapters/') &&
+      (/^(node|cloudflare):/.test(spec) || spec === 'better-sqlite3' || spec === 'miniflare')
+    ) {
       found.push(`${file}: only edge/adapters/ may import ${spec}`);
     }
   }
@@ -201,6 +206,8 @@ describe('dependency rules', () => {
       ['widgets/pricing-calculator/x.ts', "import { n } from '../../contracts/inline.js';"],
       ['edge/app.ts', "import { serve } from 'node:http';"],
       ['edge/app.ts', 'const port = process.env.PORT;'],
+      ['edge/store/sql/tenants.ts', "import { DurableObject } from 'cloudflare:workers';"],
+      ['edge/store/sql-store.ts', "import SQLite from 'better-sqlite3';"],
       ['contracts/catalog.ts', "import { Hono } from 'hono';"],
       ['contracts/catalog.ts', "import { html } from 'lit';"],
       ['contracts/pricing.ts', "import { readFile } from 'node:fs';"],
