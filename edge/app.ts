@@ -2,43 +2,37 @@
  * The edge: one Hono app built from injected dependencies. It never reads process.env, never
  * imports node:*, never touches a binding — `edge/adapters/*` do that and call `createApp`.
  */
+import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { mergePath } from 'hono/utils/url';
+import { auditModule } from './audit/routes.js';
 import { parseMasterKey, SecretBox } from './auth/secret-box.js';
 import { KeyRing } from './auth/widget-tokens.js';
+import { brandingModule } from './branding/routes.js';
+import { catalogModule } from './catalog/routes.js';
+import type { AppEnv } from './context.js';
+import { demoModule } from './demo-site/routes.js';
 import type { EdgeDeps } from './deps.js';
+import { docsModule, startModule } from './docs/routes.js';
+import { domainsModule } from './domains/routes.js';
 import { Problem, problemResponse, renderError } from './errors.js';
+import { keysModule } from './keys/routes.js';
+import { kitModule } from './kit/routes.js';
 import { authenticate } from './middleware/authenticate/index.js';
 import { requireJsonBody } from './middleware/content-type/index.js';
 import { rateLimit } from './middleware/rate-limit/index.js';
 import { requestId } from './middleware/request-id/index.js';
 import { securityHeaders } from './middleware/security-headers/index.js';
-import { hostRouting, noFraming, tenantCors } from './middleware/tenant-cors/index.js';
+import { hostRouting, noFraming, publicCors, tenantCors } from './middleware/tenant-cors/index.js';
+import type { EdgeModule, ModuleContext } from './module.js';
+import { signingKeysModule, tenantsModule } from './operator/routes.js';
+import { originsModule } from './origins/routes.js';
+import { pricingModule, quotesModule } from './pricing/routes.js';
 import { router } from './router.js';
-import { auditRoutes } from './routes/audit.js';
-import { brandingRoutes } from './routes/branding.js';
-import { catalogRoutes } from './routes/catalog.js';
-import { demoRoutes } from './routes/demo.js';
-import { docsRoutes } from './routes/docs.js';
-import { domainRoutes } from './routes/domains.js';
-import { embedRoutes } from './routes/embed.js';
-import { keyRoutes } from './routes/keys.js';
-import { operatorRoutes } from './routes/operator.js';
-import { originRoutes } from './routes/origins.js';
-import { pricingRoutes } from './routes/pricing.js';
-import { tokenRoutes } from './routes/tokens.js';
-import { widgetRoutes } from './routes/widget.js';
+import { jwksModule, tokensModule } from './tokens/routes.js';
+import { configModule, themesModule } from './widget/routes.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
-/** Paths widgets load from a bank's page: CORS and frame-ancestors from the tenant's origins. */
-const EMBEDDABLE = [
-  '/v1/config',
-  '/v1/themes/*',
-  '/v1/catalog',
-  '/v1/pricing/plans',
-  '/v1/quotes',
-  '/v1/quotes/*',
-] as const;
 
 function validateConfig(deps: EdgeDeps): void {
   const { config } = deps;
@@ -81,6 +75,33 @@ export function createApp(deps: EdgeDeps) {
   const publicHost = new URL(deps.config.publicUrl).hostname;
   const maxSize = deps.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
+  // Each module's routes, built first: its declared policies apply to exactly its paths.
+  const context: ModuleContext = { keyRing };
+  const build = <R extends Hono<AppEnv>, P extends string>(module: EdgeModule<R, P>) => ({
+    module,
+    routes: module.routes(context),
+  });
+  const m = {
+    tenants: build(tenantsModule),
+    signingKeys: build(signingKeysModule),
+    keys: build(keysModule),
+    origins: build(originsModule),
+    branding: build(brandingModule),
+    audit: build(auditModule),
+    tokens: build(tokensModule),
+    jwks: build(jwksModule),
+    config: build(configModule),
+    themes: build(themesModule),
+    domains: build(domainsModule),
+    catalog: build(catalogModule),
+    pricing: build(pricingModule),
+    quotes: build(quotesModule),
+    start: build(startModule),
+    docs: build(docsModule),
+    demo: build(demoModule),
+    kit: build(kitModule),
+  };
+
   const app = router();
   app.use(async (c, next) => {
     c.set('deps', deps);
@@ -92,8 +113,14 @@ export function createApp(deps: EdgeDeps) {
   app.use(hostRouting([publicHost, ...(deps.config.extraHosts ?? [])]));
   // Outside authentication and rate limiting, so 401 and 429 answers carry the same CORS and
   // framing headers (a widget must be able to read Retry-After).
-  for (const path of EMBEDDABLE) app.use(path, tenantCors());
-  app.use(noFraming(EMBEDDABLE));
+  for (const { module, routes } of Object.values(m)) {
+    const policy =
+      module.cors === 'tenant' ? tenantCors() : module.cors === 'public' ? publicCors() : undefined;
+    if (!policy) continue;
+    for (const path of new Set(routes.routes.map((r) => mergePath(module.prefix, r.path))))
+      app.use(path, policy);
+  }
+  app.use(noFraming());
   const limitBody = bodyLimit({
     maxSize,
     onError: (c) =>
@@ -116,19 +143,22 @@ export function createApp(deps: EdgeDeps) {
   app.use(rateLimit());
 
   const routes = app
-    .route('/', operatorRoutes(keyRing))
-    .route('/', keyRoutes())
-    .route('/', originRoutes())
-    .route('/', brandingRoutes())
-    .route('/', auditRoutes())
-    .route('/', tokenRoutes(keyRing))
-    .route('/', widgetRoutes())
-    .route('/', domainRoutes())
-    .route('/', catalogRoutes())
-    .route('/', pricingRoutes())
-    .route('/', docsRoutes())
-    .route('/', demoRoutes())
-    .route('/', embedRoutes());
+    .route(m.tenants.module.prefix, m.tenants.routes)
+    .route(m.signingKeys.module.prefix, m.signingKeys.routes)
+    .route(m.keys.module.prefix, m.keys.routes)
+    .route(m.origins.module.prefix, m.origins.routes)
+    .route(m.branding.module.prefix, m.branding.routes)
+    .route(m.audit.module.prefix, m.audit.routes)
+    .route(m.tokens.module.prefix, m.tokens.routes)
+    .route(m.jwks.module.prefix, m.jwks.routes)
+    .route(m.config.module.prefix, m.config.routes)
+    .route(m.themes.module.prefix, m.themes.routes)
+    .route(m.domains.module.prefix, m.domains.routes)
+    .route(m.catalog.module.prefix, m.catalog.routes)
+    .route(m.pricing.module.prefix, m.pricing.routes)
+    .route(m.quotes.module.prefix, m.quotes.routes);
+  // Pages and files, outside the typed API (the client has no use for them).
+  for (const page of [m.start, m.docs, m.demo, m.kit]) app.route(page.module.prefix, page.routes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -19,5 +19,7 @@ export interface AppEnv {
     caller: Caller;
     /** The tenant owning the request's hostname, when it is an active custom domain. */
     domainTenant: Tenant | undefined;
+    /** Set by `tenantCors` on embeddable routes: they may be framed by the tenant's origins. */
+    embeddable: boolean | undefined;
   };
 }

@@ -1,4 +1,4 @@
-// The dependency rule of DESIGN.md, checked on every source file: themes/ imports no other
+// The dependency rule (docs/architecture.md), checked on every source file: themes/ imports no other
 // part but the shared primitives (contracts/primitives.ts, for the one slug rule); contracts/
 // imports only zod and itself; widgets/ and edge/ both use contracts/, and widgets/ take zod
 // modules of it as types only (the widget bundles stay zod-free); widgets/ never imports edge/;

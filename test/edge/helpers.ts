@@ -77,10 +77,10 @@ export async function createTestEdge(
     // The client address comes from a test header, so tests can play several clients.
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '192.0.2.1',
     dohFetch: (url, init) => doh.handler(url, init),
-    // A stand-in for the built widget kit: one entry and one chunk.
+    // A stand-in for the built widget kit: the loader, one widget entry and one chunk.
     widgetAssets: {
       get: async (name) =>
-        name === 'embed.js' || name === 'chunks/core-abcdef12.js'
+        ['embed.js', 'gw-service-catalog.js', 'chunks/core-abcdef12.js'].includes(name)
           ? { body: `/* gridworks kit: ${name} */`, type: 'text/javascript; charset=utf-8' }
           : undefined,
     },

@@ -311,10 +311,19 @@ const FIXTURES: Record<string, Fixture> = {
     own: same(() => ({ path: '/demo/token', status: [404] })),
   },
   // The widget kit's files are public and the same for every tenant.
-  'GET /:file': {
+  'GET /embed.js': {
     guard: 'public',
     attacks: () => [{ path: '/embed.js', status: [200] }],
     own: same(() => ({ path: '/embed.js', status: [200], shows: ['gridworks kit'] })),
+  },
+  'GET /:file{gw-[a-z-]+\\.js}': {
+    guard: 'public',
+    attacks: () => [{ path: '/gw-service-catalog.js', status: [200] }],
+    own: same(() => ({
+      path: '/gw-service-catalog.js',
+      status: [200],
+      shows: ['gridworks kit'],
+    })),
   },
   'GET /chunks/:file': {
     guard: 'public',

@@ -21,7 +21,7 @@ import {
   QUOTE_TTL_MS,
   QUOTE_WRITES_PER_MINUTE,
   verifyQuoteSignature,
-} from '../../edge/routes/pricing.js';
+} from '../../edge/pricing/routes.js';
 import {
   createTenant,
   createTestEdge,

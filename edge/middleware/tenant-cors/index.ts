@@ -9,7 +9,7 @@ import { Problem } from '../../errors.js';
  * tenant (set as `domainTenant`); any other hostname gets 404.
  */
 export const hostRouting = (primaryHosts: readonly string[]) =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function hostRouting(c, next) {
     const raw = new URL(c.req.url).hostname;
     if (primaryHosts.includes(raw)) {
       c.set('domainTenant', undefined);
@@ -45,7 +45,8 @@ async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
  * real request is then checked against its own tenant.
  */
 export const tenantCors = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function tenantCors(c, next) {
+    c.set('embeddable', true);
     const origin = c.req.header('origin');
     if (c.req.method === 'OPTIONS') {
       const known = origin ? await c.get('deps').store.isAllowedOriginAnywhere(origin) : false;
@@ -72,17 +73,27 @@ export const tenantCors = () =>
     c.res.headers.delete('X-Frame-Options');
   });
 
-/** Everything but the embeddable paths is never framed (a route's own stricter CSP stays). */
-export const noFraming = (embeddable: readonly string[]) => {
-  const patterns = embeddable.map((p) => (p.endsWith('/*') ? p.slice(0, -1) : p));
-  const isEmbeddable = (path: string) =>
-    patterns.some((p) => (p.endsWith('/') ? path.startsWith(p) : path === p));
-  return createMiddleware<AppEnv>(async (c, next) => {
+/**
+ * Everything but what `tenantCors` marked embeddable is never framed (a route's own stricter
+ * CSP stays).
+ */
+export const noFraming = () =>
+  createMiddleware<AppEnv>(async function noFraming(c, next) {
     await next();
-    if (isEmbeddable(c.req.path)) return;
+    if (c.get('embeddable')) return;
     c.res.headers.set('X-Frame-Options', 'DENY');
     if (!c.res.headers.get('Content-Security-Policy')?.includes('frame-ancestors')) {
       c.res.headers.set('Content-Security-Policy', "frame-ancestors 'none'");
     }
   });
-};
+
+/**
+ * Files any page may load (the widget kit): fetched without credentials and carrying no data,
+ * so `Access-Control-Allow-Origin: *` and cross-origin resource policy.
+ */
+export const publicCors = () =>
+  createMiddleware<AppEnv>(async function publicCors(c, next) {
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  });

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
+import { defineModule } from '../module.js';
 
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'index.css']);
 
@@ -44,25 +45,39 @@ function indexPage(demo: { credentialsFile: string } | undefined): string {
 <li><a href="/healthz">Health</a></li></ul></main></body></html>`;
 }
 
-export const docsRoutes = () =>
-  new Hono<AppEnv>()
-    .get('/', (c) => {
+/** The start page at the root. */
+export const startModule = defineModule({
+  prefix: '/',
+  embeddable: false,
+  cors: 'none',
+  routes: () =>
+    new Hono<AppEnv>().get('/', (c) => {
       c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
       return c.html(indexPage(c.get('deps').demo?.()));
-    })
-    .get('/docs', (c) => {
-      c.header('Content-Security-Policy', DOCS_CSP);
-      c.header('Cache-Control', 'public, max-age=300');
-      return c.html(PAGE);
-    })
-    .get('/docs/init.js', (c) => {
-      c.header('Cache-Control', 'public, max-age=300');
-      return c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
-    })
-    .get('/docs/assets/:name', async (c) => {
-      const name = c.req.param('name');
-      const asset = ASSETS.has(name) ? await c.get('deps').assets?.get(name) : undefined;
-      if (!asset) throw new Problem(404, 'not-found', 'No such documentation asset.');
-      c.header('Cache-Control', 'public, max-age=86400');
-      return c.body(asset.body as string, 200, { 'Content-Type': asset.type });
-    });
+    }),
+});
+
+/** The API reference viewer (Swagger UI from swagger-ui-dist, no CDN, no inline script). */
+export const docsModule = defineModule({
+  prefix: '/docs',
+  embeddable: false,
+  cors: 'none',
+  routes: () =>
+    new Hono<AppEnv>()
+      .get('/', (c) => {
+        c.header('Content-Security-Policy', DOCS_CSP);
+        c.header('Cache-Control', 'public, max-age=300');
+        return c.html(PAGE);
+      })
+      .get('/init.js', (c) => {
+        c.header('Cache-Control', 'public, max-age=300');
+        return c.body(INIT, 200, { 'Content-Type': 'text/javascript; charset=utf-8' });
+      })
+      .get('/assets/:name', async (c) => {
+        const name = c.req.param('name');
+        const asset = ASSETS.has(name) ? await c.get('deps').assets?.get(name) : undefined;
+        if (!asset) throw new Problem(404, 'not-found', 'No such documentation asset.');
+        c.header('Cache-Control', 'public, max-age=86400');
+        return c.body(asset.body as string, 200, { 'Content-Type': asset.type });
+      }),
+});

@@ -1,6 +1,6 @@
 /** Small helpers for route definitions: JSON bodies and the problem responses every route shares. */
 import type { z } from 'zod';
-import { problemSchema } from '../../contracts/admin.js';
+import { problemSchema } from '../contracts/admin.js';
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -13,13 +13,14 @@ import { z } from 'zod';
 import { createDomainSchema, domainSchema } from '../../contracts/domains.js';
 import { randomBase62 } from '../auth/credentials.js';
 import type { AppEnv } from '../context.js';
-import { afterCheck, BACKOFF_BASE_MS, challengeName, checkTxtRecord } from '../domains/checker.js';
-import { normalizeHostname } from '../domains/hostname.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
+import { defineModule } from '../module.js';
+import { bearer, conflict, json, jsonBody, problems } from '../openapi.js';
 import { router } from '../router.js';
 import type { AuditEntry, Domain, Tenant } from '../store/store.js';
-import { bearer, conflict, json, jsonBody, problems } from './openapi-helpers.js';
+import { afterCheck, BACKOFF_BASE_MS, challengeName, checkTxtRecord } from './checker.js';
+import { normalizeHostname } from './hostname.js';
 
 /** An unverified claim is dropped after three days. */
 export const UNVERIFIED_CLAIM_TTL_MS = 72 * 60 * 60 * 1000;
@@ -43,7 +44,7 @@ const hostnameParam = z.object({
 
 const createDomain = createRoute({
   method: 'post',
-  path: '/v1/domains',
+  path: '/',
   tags,
   security: bearer,
   middleware: [guard] as const,
@@ -58,7 +59,7 @@ const createDomain = createRoute({
 
 const listDomains = createRoute({
   method: 'get',
-  path: '/v1/domains',
+  path: '/',
   tags,
   security: bearer,
   middleware: [guard] as const,
@@ -70,7 +71,7 @@ const listDomains = createRoute({
 
 const verifyDomain = createRoute({
   method: 'post',
-  path: '/v1/domains/{hostname}/verify',
+  path: '/{hostname}/verify',
   tags,
   security: bearer,
   middleware: [guard] as const,
@@ -86,7 +87,7 @@ const verifyDomain = createRoute({
 
 const deleteDomain = createRoute({
   method: 'delete',
-  path: '/v1/domains/{hostname}',
+  path: '/{hostname}',
   tags,
   security: bearer,
   middleware: [guard] as const,
@@ -128,94 +129,100 @@ function isEdgeHost(c: Context<AppEnv>, hostname: string): boolean {
   });
 }
 
-export const domainRoutes = () =>
-  router()
-    .openapi(createDomain, async (c) => {
-      const tenant = tenantOf(c);
-      const normalized = normalizeHostname(c.req.valid('json').hostname);
-      if (!normalized.ok) {
-        throw new Problem(422, 'invalid-hostname', `The hostname must be ${normalized.reason}.`);
-      }
-      const { hostname } = normalized;
-      if (isEdgeHost(c, hostname)) {
-        throw new Problem(
-          422,
-          'reserved-hostname',
-          "The edge's own hostnames cannot be registered.",
+/** Custom domains (`domains:write`). */
+export const domainsModule = defineModule({
+  prefix: '/v1/domains',
+  embeddable: false,
+  cors: 'none',
+  routes: () =>
+    router()
+      .openapi(createDomain, async (c) => {
+        const tenant = tenantOf(c);
+        const normalized = normalizeHostname(c.req.valid('json').hostname);
+        if (!normalized.ok) {
+          throw new Problem(422, 'invalid-hostname', `The hostname must be ${normalized.reason}.`);
+        }
+        const { hostname } = normalized;
+        if (isEdgeHost(c, hostname)) {
+          throw new Problem(
+            422,
+            'reserved-hostname',
+            "The edge's own hostnames cannot be registered.",
+          );
+        }
+        const now = c.get('deps').clock.now();
+        const domain: Domain = {
+          hostname,
+          tenantId: tenant.id,
+          status: 'pending',
+          challenge: `gw-verify-${randomBase62(32)}`,
+          attempts: 0,
+          nextCheckAt: now + BACKOFF_BASE_MS,
+          lastError: null,
+          createdAt: now,
+          verifiedAt: null,
+        };
+        const result = await c
+          .get('deps')
+          .store.createDomain(
+            domain,
+            audit(c, tenant, 'domain.create', hostname),
+            now - UNVERIFIED_CLAIM_TTL_MS,
+          );
+        // One answer whoever holds it, so the owner is never revealed.
+        if (result === 'taken') {
+          throw new Problem(409, 'domain-taken', 'This hostname is already in use.');
+        }
+        if (result === 'exists')
+          return c.json(publicDomain(await ownDomain(c, tenant, hostname)), 200);
+        return c.json(publicDomain(domain), 201);
+      })
+      .openapi(listDomains, async (c) => {
+        const domains = await c.get('deps').store.listDomains(tenantOf(c).id);
+        return c.json({ items: domains.map(publicDomain) }, 200);
+      })
+      .openapi(verifyDomain, async (c) => {
+        const tenant = tenantOf(c);
+        const { store, clock, config, dohFetch, logger } = c.get('deps');
+        const domain = await ownDomain(c, tenant, c.req.valid('param').hostname);
+        if (domain.status === 'active') return c.json(publicDomain(domain), 200);
+        const check = await checkTxtRecord(
+          dohFetch,
+          config.dohUrl,
+          challengeName(domain.hostname),
+          domain.challenge,
+          config.dohTimeoutMs ? { timeoutMs: config.dohTimeoutMs } : {},
         );
-      }
-      const now = c.get('deps').clock.now();
-      const domain: Domain = {
-        hostname,
-        tenantId: tenant.id,
-        status: 'pending',
-        challenge: `gw-verify-${randomBase62(32)}`,
-        attempts: 0,
-        nextCheckAt: now + BACKOFF_BASE_MS,
-        lastError: null,
-        createdAt: now,
-        verifiedAt: null,
-      };
-      const result = await c
-        .get('deps')
-        .store.createDomain(
-          domain,
-          audit(c, tenant, 'domain.create', hostname),
-          now - UNVERIFIED_CLAIM_TTL_MS,
-        );
-      // One answer whoever holds it, so the owner is never revealed.
-      if (result === 'taken') {
-        throw new Problem(409, 'domain-taken', 'This hostname is already in use.');
-      }
-      if (result === 'exists')
-        return c.json(publicDomain(await ownDomain(c, tenant, hostname)), 200);
-      return c.json(publicDomain(domain), 201);
-    })
-    .openapi(listDomains, async (c) => {
-      const domains = await c.get('deps').store.listDomains(tenantOf(c).id);
-      return c.json({ items: domains.map(publicDomain) }, 200);
-    })
-    .openapi(verifyDomain, async (c) => {
-      const tenant = tenantOf(c);
-      const { store, clock, config, dohFetch, logger } = c.get('deps');
-      const domain = await ownDomain(c, tenant, c.req.valid('param').hostname);
-      if (domain.status === 'active') return c.json(publicDomain(domain), 200);
-      const check = await checkTxtRecord(
-        dohFetch,
-        config.dohUrl,
-        challengeName(domain.hostname),
-        domain.challenge,
-        config.dohTimeoutMs ? { timeoutMs: config.dohTimeoutMs } : {},
-      );
-      const patch = afterCheck(domain, check, clock.now());
-      // The look-up took a while: the update applies only if the claim is still this tenant's
-      // with this challenge (not deleted or re-registered meanwhile).
-      const updated = await store.updateDomain(
-        domain.hostname,
-        { tenantId: tenant.id, challenge: domain.challenge },
-        patch,
-        audit(c, tenant, `domain.verify.${patch.status}`, domain.hostname),
-      );
-      // Gone meanwhile: deleted, or another tenant verified the hostname first.
-      if (!updated) throw notFound();
-      logger.info('domain-checked', {
-        requestId: c.get('requestId'),
-        tenantId: tenant.id,
-        status: patch.status,
-        attempts: patch.attempts,
-      });
-      return c.json(publicDomain({ ...domain, ...patch }), 200);
-    })
-    .openapi(deleteDomain, async (c) => {
-      const tenant = tenantOf(c);
-      const domain = await ownDomain(c, tenant, c.req.valid('param').hostname);
-      const deleted = await c
-        .get('deps')
-        .store.deleteDomain(
-          tenant.id,
+        const patch = afterCheck(domain, check, clock.now());
+        // The look-up took a while: the update applies only if the claim is still this tenant's
+        // with this challenge (not deleted or re-registered meanwhile).
+        const updated = await store.updateDomain(
           domain.hostname,
-          audit(c, tenant, 'domain.delete', domain.hostname),
+          { tenantId: tenant.id, challenge: domain.challenge },
+          patch,
+          audit(c, tenant, `domain.verify.${patch.status}`, domain.hostname),
         );
-      if (!deleted) throw notFound();
-      return c.body(null, 204);
-    });
+        // Gone meanwhile: deleted, or another tenant verified the hostname first.
+        if (!updated) throw notFound();
+        logger.info('domain-checked', {
+          requestId: c.get('requestId'),
+          tenantId: tenant.id,
+          status: patch.status,
+          attempts: patch.attempts,
+        });
+        return c.json(publicDomain({ ...domain, ...patch }), 200);
+      })
+      .openapi(deleteDomain, async (c) => {
+        const tenant = tenantOf(c);
+        const domain = await ownDomain(c, tenant, c.req.valid('param').hostname);
+        const deleted = await c
+          .get('deps')
+          .store.deleteDomain(
+            tenant.id,
+            domain.hostname,
+            audit(c, tenant, 'domain.delete', domain.hostname),
+          );
+        if (!deleted) throw notFound();
+        return c.body(null, 204);
+      }),
+});

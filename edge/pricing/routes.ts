@@ -24,8 +24,9 @@ import {
   tenantOf,
 } from '../middleware/authenticate/index.js';
 import { rateLimited } from '../middleware/rate-limit/index.js';
+import { defineModule } from '../module.js';
+import { bearer, json, jsonBody, problems } from '../openapi.js';
 import { router } from '../router.js';
-import { bearer, json, jsonBody, problems } from './openapi-helpers.js';
 
 export const QUOTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /**
@@ -51,7 +52,7 @@ const readQuotes = createMiddleware<AppEnv>((c, next) =>
 
 const getPlans = createRoute({
   method: 'get',
-  path: '/v1/pricing/plans',
+  path: '/plans',
   tags,
   security: bearer,
   middleware: [readPlans] as const,
@@ -63,7 +64,7 @@ const getPlans = createRoute({
 
 const putPlans = createRoute({
   method: 'put',
-  path: '/v1/pricing/plans',
+  path: '/plans',
   tags,
   security: bearer,
   middleware: [writePlans] as const,
@@ -73,7 +74,7 @@ const putPlans = createRoute({
 
 const postQuote = createRoute({
   method: 'post',
-  path: '/v1/quotes',
+  path: '/',
   tags,
   security: bearer,
   middleware: [writeQuotes] as const,
@@ -86,7 +87,7 @@ const postQuote = createRoute({
 
 const getQuote = createRoute({
   method: 'get',
-  path: '/v1/quotes/{id}',
+  path: '/{id}',
   tags,
   security: bearer,
   middleware: [readQuotes] as const,
@@ -143,78 +144,93 @@ async function limitQuoteWrites(c: Context<AppEnv>): Promise<void> {
     throw rateLimited(decision, 'Too many quotes; retry after the given delay.');
 }
 
-export const pricingRoutes = () =>
-  router()
-    .openapi(getPlans, async (c) => {
-      const plans = await loadPlans(c, tenantOf(c).id);
-      c.header('Cache-Control', 'private, max-age=60');
-      // Two tenants' widgets may share a page: the cached answer is per credential.
-      c.header('Vary', 'Origin, Authorization');
-      return c.json(plans, 200);
-    })
-    .openapi(putPlans, async (c) => {
-      const tenant = tenantOf(c);
-      const plans = c.req.valid('json');
-      const before = await c.get('deps').store.getDocument(tenant.id, 'pricing-plans');
-      await c.get('deps').store.setDocument(tenant.id, 'pricing-plans', JSON.stringify(plans), {
-        tenantId: tenant.id,
-        actor: actorOf(c),
-        action: 'pricing.set',
-        target: 'pricing-plans',
-        beforeHash: before ? (await sha256Hex(before.json)).slice(0, 16) : null,
-        afterHash: await documentHash(plans),
-      });
-      return c.json(plans, 200);
-    })
-    .openapi(postQuote, async (c) => {
-      const tenant = tenantOf(c);
-      await limitQuoteWrites(c);
-      const { planId, selection } = c.req.valid('json');
-      const plan = (await loadPlans(c, tenant.id)).plans.find((p) => p.id === planId);
-      if (!plan) throw new Problem(422, 'unknown-plan', 'The tenant has no plan with this id.');
-      let priced: ReturnType<typeof quote>;
-      try {
-        priced = quote(plan, selection);
-      } catch (error) {
-        if (!(error instanceof QuoteError)) throw error;
-        throw new Problem(422, 'invalid-selection', 'The plan cannot price this selection.', {
-          extensions: {
-            errors: error.issues.map((issue) => ({
-              path: ['/selection', ...issue.path].join('/'),
-              code: issue.code,
-              message: issue.message,
-            })),
-          },
+/** The tenant's pricing plans: read by widgets on a bank's page, written by its backend. */
+export const pricingModule = defineModule({
+  prefix: '/v1/pricing',
+  embeddable: true,
+  cors: 'tenant',
+  routes: () =>
+    router()
+      .openapi(getPlans, async (c) => {
+        const plans = await loadPlans(c, tenantOf(c).id);
+        c.header('Cache-Control', 'private, max-age=60');
+        // Two tenants' widgets may share a page: the cached answer is per credential.
+        c.header('Vary', 'Origin, Authorization');
+        return c.json(plans, 200);
+      })
+      .openapi(putPlans, async (c) => {
+        const tenant = tenantOf(c);
+        const plans = c.req.valid('json');
+        const before = await c.get('deps').store.getDocument(tenant.id, 'pricing-plans');
+        await c.get('deps').store.setDocument(tenant.id, 'pricing-plans', JSON.stringify(plans), {
+          tenantId: tenant.id,
+          actor: actorOf(c),
+          action: 'pricing.set',
+          target: 'pricing-plans',
+          beforeHash: before ? (await sha256Hex(before.json)).slice(0, 16) : null,
+          afterHash: await documentHash(plans),
         });
-      }
-      const createdAt = c.get('deps').clock.now();
-      const unsigned = {
-        id: newId('quo'),
-        tenantId: tenant.id,
-        planId,
-        selection,
-        quote: priced,
-        createdAt,
-        expiresAt: createdAt + QUOTE_TTL_MS,
-      };
-      const issued: IssuedQuote = {
-        ...unsigned,
-        signature: await signQuote(unsigned, c.get('deps').config.previewSecret),
-      };
-      await c.get('deps').store.saveQuote({
-        id: issued.id,
-        tenantId: tenant.id,
-        json: JSON.stringify(issued),
-        createdAt,
-        expiresAt: issued.expiresAt,
-      });
-      c.header('Location', `/v1/quotes/${issued.id}`);
-      c.header('Cache-Control', 'no-store');
-      return c.json(issued, 201);
-    })
-    .openapi(getQuote, async (c) => {
-      const stored = await c.get('deps').store.getQuote(tenantOf(c).id, c.req.valid('param').id);
-      if (!stored) throw new Problem(404, 'not-found', 'No quote with this id.');
-      c.header('Cache-Control', 'private, no-store');
-      return c.json(JSON.parse(stored.json) as IssuedQuote, 200);
-    });
+        return c.json(plans, 200);
+      }),
+});
+
+/** Quotes: requested by a customer's widget (token) or the bank's backend. */
+export const quotesModule = defineModule({
+  prefix: '/v1/quotes',
+  embeddable: true,
+  cors: 'tenant',
+  routes: () =>
+    router()
+      .openapi(postQuote, async (c) => {
+        const tenant = tenantOf(c);
+        await limitQuoteWrites(c);
+        const { planId, selection } = c.req.valid('json');
+        const plan = (await loadPlans(c, tenant.id)).plans.find((p) => p.id === planId);
+        if (!plan) throw new Problem(422, 'unknown-plan', 'The tenant has no plan with this id.');
+        let priced: ReturnType<typeof quote>;
+        try {
+          priced = quote(plan, selection);
+        } catch (error) {
+          if (!(error instanceof QuoteError)) throw error;
+          throw new Problem(422, 'invalid-selection', 'The plan cannot price this selection.', {
+            extensions: {
+              errors: error.issues.map((issue) => ({
+                path: ['/selection', ...issue.path].join('/'),
+                code: issue.code,
+                message: issue.message,
+              })),
+            },
+          });
+        }
+        const createdAt = c.get('deps').clock.now();
+        const unsigned = {
+          id: newId('quo'),
+          tenantId: tenant.id,
+          planId,
+          selection,
+          quote: priced,
+          createdAt,
+          expiresAt: createdAt + QUOTE_TTL_MS,
+        };
+        const issued: IssuedQuote = {
+          ...unsigned,
+          signature: await signQuote(unsigned, c.get('deps').config.previewSecret),
+        };
+        await c.get('deps').store.saveQuote({
+          id: issued.id,
+          tenantId: tenant.id,
+          json: JSON.stringify(issued),
+          createdAt,
+          expiresAt: issued.expiresAt,
+        });
+        c.header('Location', `/v1/quotes/${issued.id}`);
+        c.header('Cache-Control', 'no-store');
+        return c.json(issued, 201);
+      })
+      .openapi(getQuote, async (c) => {
+        const stored = await c.get('deps').store.getQuote(tenantOf(c).id, c.req.valid('param').id);
+        if (!stored) throw new Problem(404, 'not-found', 'No quote with this id.');
+        c.header('Cache-Control', 'private, no-store');
+        return c.json(JSON.parse(stored.json) as IssuedQuote, 200);
+      }),
+});

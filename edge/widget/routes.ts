@@ -12,9 +12,10 @@ import { defaultTheme } from '../../themes/default-theme.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import { requireWidget, tenantOf } from '../middleware/authenticate/index.js';
+import { defineModule } from '../module.js';
+import { bearer, json, problems } from '../openapi.js';
 import { router } from '../router.js';
 import type { ThemeVersion } from '../store/store.js';
-import { bearer, json, problems } from './openapi-helpers.js';
 
 const tags = ['Widgets'];
 const guard = requireWidget('config:read', { publishable: true, onDomain: true });
@@ -28,7 +29,7 @@ interface StoredBrand {
 
 const getConfig = createRoute({
   method: 'get',
-  path: '/v1/config',
+  path: '/',
   tags,
   security: bearer,
   middleware: [guard] as const,
@@ -42,7 +43,7 @@ const css = { 'text/css': { schema: z.string() } };
 
 const themeByHash = createRoute({
   method: 'get',
-  path: '/v1/themes/{file}',
+  path: '/{file}',
   tags,
   security: bearer,
   middleware: [guard] as const,
@@ -96,9 +97,13 @@ function serveCss(
   return c.body(version.css, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' });
 }
 
-export const widgetRoutes = () =>
-  router()
-    .openapi(getConfig, async (c) => {
+/** What every widget loads first: the tenant's config. */
+export const configModule = defineModule({
+  prefix: '/v1/config',
+  embeddable: true,
+  cors: 'tenant',
+  routes: () =>
+    router().openapi(getConfig, async (c) => {
       const tenant = tenantOf(c);
       const current = await themeInUse(c, tenant.id);
       // The default theme's brand is the kit's, not the tenant's: no name or logo from it.
@@ -128,8 +133,16 @@ export const widgetRoutes = () =>
         },
         200,
       );
-    })
-    .openapi(themeByHash, async (c) => {
+    }),
+});
+
+/** The tenant's theme stylesheets (content-hashed, immutable; and the current one). */
+export const themesModule = defineModule({
+  prefix: '/v1/themes',
+  embeddable: true,
+  cors: 'tenant',
+  routes: () =>
+    router().openapi(themeByHash, async (c) => {
       const tenant = tenantOf(c);
       const { file } = c.req.valid('param');
       if (file === 'current.css') {
@@ -142,4 +155,5 @@ export const widgetRoutes = () =>
       if (fallback.source === 'default' && fallback.hash === hash)
         return serveCss(c, fallback, 'public, max-age=31536000, immutable');
       throw new Problem(404, 'not-found', 'No theme version with this hash.');
-    });
+    }),
+});

@@ -1,0 +1,41 @@
+/**
+ * A feature module of the edge: its routes, mounted under its own prefix, and what it declares
+ * about itself — whether widgets call it from a bank's page (embeddable: CORS and
+ * `frame-ancestors` from the tenant's allowed origins; everything else is never framed) and
+ * who may read it cross-origin. `app.ts` mounts the modules and derives every path-based
+ * policy from these declarations, so it keeps no list of paths of its own.
+ */
+import type { Hono } from 'hono';
+import type { KeyRing } from './auth/widget-tokens.js';
+import type { AppEnv } from './context.js';
+
+/**
+ * - `tenant`: only the calling tenant's allowed origins (never `*`), preflights answered for
+ *   origins some tenant allows;
+ * - `public`: any origin (the widget kit's files, fetched without credentials);
+ * - `none`: no CORS headers (the admin API is called from servers).
+ */
+export type CorsPolicy = 'tenant' | 'public' | 'none';
+
+/** What a module's routes may need from the app beyond the injected deps. */
+export interface ModuleContext {
+  keyRing: KeyRing;
+}
+
+export interface EdgeModule<R extends Hono<AppEnv> = Hono<AppEnv>, P extends string = string> {
+  /** Where the module mounts; its routes are relative to it (`/` is the prefix itself). */
+  prefix: P;
+  embeddable: boolean;
+  cors: CorsPolicy;
+  routes: (context: ModuleContext) => R;
+}
+
+/**
+ * Declares a module: an identity function that keeps the routes' types and the prefix as a
+ * literal type, so the typed client (`AppType`) knows every full path.
+ */
+export function defineModule<const P extends string, R extends Hono<AppEnv>>(
+  module: EdgeModule<R, P>,
+): EdgeModule<R, P> {
+  return module;
+}
