@@ -16,6 +16,7 @@ import { defineModule } from '../module.js';
 import { bearer, conflict, json, jsonBody, problems } from '../openapi.js';
 import { router } from '../router.js';
 import type { BrandingDraft } from '../store/store.js';
+import { PREVIEW_CSP, previewPageHtml, previewStylesheet } from './preview.js';
 
 const tags = ['Branding'];
 const guard = requireSecret('branding:write');
@@ -172,8 +173,6 @@ const previewCss = createRoute({
     404: problems[404],
   },
 });
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * The draft a preview link shows, while the link is valid and the draft unchanged; else 404.
@@ -376,32 +375,13 @@ export const brandingModule = defineModule({
         const { link } = c.req.valid('param');
         const draft = await draftOfLink(c, link);
         const brand = JSON.parse(draft.brandJson) as { name: string; slug: string };
-        c.header(
-          'Content-Security-Policy',
-          "default-src 'none'; style-src 'self'; img-src https:; frame-ancestors 'none'",
-        );
-        return c.html(
-          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Preview: ${escapeHtml(brand.name)}</title>` +
-            `<link rel="stylesheet" href="${escapeHtml(link)}/theme.css"></head><body>` +
-            ['light', 'dark']
-              .map(
-                (mode) =>
-                  `<section class="card" data-gw-theme="${escapeHtml(brand.slug)}" data-gw-mode="${mode}"><h1>${escapeHtml(brand.name)} · ${mode} (draft ${draft.hash})</h1>` +
-                  `<p>Open an account in minutes.</p><button type="button">Request this plan</button><p class="error">Enter a valid account number.</p><a href="#terms">Terms</a></section>`,
-              )
-              .join('') +
-            `</body></html>`,
-          200,
-        );
+        c.header('Content-Security-Policy', PREVIEW_CSP);
+        return c.html(previewPageHtml(brand, draft.hash, link), 200);
       })
       .openapi(previewCss, async (c) => {
         const { link } = c.req.valid('param');
         const draft = await draftOfLink(c, link);
-        const page =
-          '.card{background:var(--gw-sys-color-surface);color:var(--gw-sys-color-on-surface);font-family:var(--gw-sys-typescale-family-body);padding:24px;margin:16px;border-radius:var(--gw-sys-shape-corner-large)}' +
-          '.card button{background:var(--gw-sys-color-primary);color:var(--gw-sys-color-on-primary);border:0;padding:8px 16px;border-radius:var(--gw-sys-shape-corner-medium)}' +
-          '.card .error{color:var(--gw-sys-color-danger)}.card a{color:var(--gw-sys-color-link)}';
-        return c.body(`${draft.css}\n${page}\n`, 200, {
+        return c.body(previewStylesheet(draft.css), 200, {
           'Content-Type': 'text/css; charset=utf-8',
           'Cache-Control': 'private, no-store',
         });

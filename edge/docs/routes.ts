@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
+import { escapeHtml } from '../html.js';
 import { defineModule } from '../module.js';
 
 const ASSETS = new Set(['swagger-ui.css', 'swagger-ui-bundle.js', 'index.css']);
@@ -21,8 +22,6 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swag
 
 const DOCS_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'";
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /**
  * The start page. In development (a demo site is attached) it leads a newcomer through the

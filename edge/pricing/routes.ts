@@ -14,7 +14,6 @@ import {
   quoteRequestSchema,
 } from '../../contracts/pricing-schemas.js';
 import { newId, sha256Hex } from '../auth/credentials.js';
-import { hmacSign, hmacVerify } from '../auth/hmac.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import {
@@ -27,6 +26,7 @@ import { rateLimited } from '../middleware/rate-limit/index.js';
 import { defineModule } from '../module.js';
 import { bearer, json, jsonBody, problems } from '../openapi.js';
 import { router } from '../router.js';
+import { signQuote } from './signature.js';
 
 export const QUOTE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /**
@@ -97,31 +97,6 @@ const getQuote = createRoute({
     ...problems,
   },
 });
-
-/** JSON with object keys sorted at every level: the bytes a quote signature covers. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-export async function signQuote(
-  unsigned: Omit<IssuedQuote, 'signature'>,
-  secret: string,
-): Promise<string> {
-  return hmacSign(secret, 'quote', canonicalJson(unsigned));
-}
-
-/** Whether an issued quote is unchanged since the edge signed it (constant-time compare). */
-export async function verifyQuoteSignature(issued: IssuedQuote, secret: string): Promise<boolean> {
-  const { signature, ...unsigned } = issued;
-  return hmacVerify(secret, 'quote', canonicalJson(unsigned), signature);
-}
 
 async function loadPlans(c: Context<AppEnv>, tenantId: string): Promise<PricingPlans> {
   const stored = await c.get('deps').store.getDocument(tenantId, 'pricing-plans');

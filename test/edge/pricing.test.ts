@@ -17,11 +17,8 @@ import {
 import { issuedQuoteSchema, pricingPlansSchema } from '../../contracts/pricing-schemas.js';
 import { DEMO_PLANS } from '../../edge/demo/pricing.js';
 import { purgeExpired } from '../../edge/maintenance.js';
-import {
-  QUOTE_TTL_MS,
-  QUOTE_WRITES_PER_MINUTE,
-  verifyQuoteSignature,
-} from '../../edge/pricing/routes.js';
+import { QUOTE_TTL_MS, QUOTE_WRITES_PER_MINUTE } from '../../edge/pricing/routes.js';
+import { verifyQuoteSignature } from '../../edge/pricing/signature.js';
 import {
   createTenant,
   createTestEdge,
