@@ -7,7 +7,7 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Log, LogLevel } from 'miniflare';
@@ -51,6 +51,11 @@ export interface RuntimeEdge {
   logs(): LogLine[];
   /** One round of the periodic work, now (Node: the timer's job; Workers: the Cron Trigger). */
   maintenance(): Promise<void>;
+  /**
+   * Sends exactly `head` (request line and headers, no body) on a fresh connection and reads
+   * the answer: for what fetch cannot send, such as a Content-Length the body never follows.
+   */
+  raw(head: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -70,6 +75,36 @@ async function fakeResolver(doh: RuntimeEdge['doh']): Promise<{ url: string; ser
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/dns-query`, server };
+}
+
+/** Writes `head` to 127.0.0.1:`port` and parses the HTTP/1.1 answer (closed by the server). */
+function rawExchange(port: number, head: string): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(head));
+    const chunks: Buffer[] = [];
+    socket.setTimeout(10_000, () => socket.destroy(new Error('no answer')));
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      const text = Buffer.concat(chunks).toString('latin1');
+      const end = text.indexOf('\r\n\r\n');
+      if (end < 0) return;
+      const [statusLine = '', ...lines] = text.slice(0, end).split('\r\n');
+      const headers = new Headers();
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+      }
+      const length = Number(headers.get('content-length') ?? 'NaN');
+      const body = Buffer.concat(chunks).subarray(
+        Buffer.byteLength(text.slice(0, end + 4), 'latin1'),
+      );
+      if (Number.isFinite(length) && body.length < length) return;
+      socket.destroy();
+      const status = Number(statusLine.split(' ')[1]);
+      resolve(new Response(status === 204 || status === 304 ? null : body, { status, headers }));
+    });
+    socket.on('error', reject);
+  });
 }
 
 /** A distinct loopback address per client address, so the Node server sees them apart. */
@@ -172,6 +207,7 @@ async function startNode(options: RuntimeOptions): Promise<RuntimeEdge> {
     doh,
     logs: () => lines,
     maintenance: () => runMaintenance(edge.deps),
+    raw: (head) => rawExchange(port, head),
     close: async () => {
       await edge.close();
       await new Promise<void>((resolve) => resolver.server.close(() => resolve()));
@@ -241,6 +277,7 @@ async function startWorkerd(options: RuntimeOptions): Promise<RuntimeEdge> {
     doh,
     logs: () => lines,
     maintenance: () => edge.scheduled(),
+    raw: (head) => rawExchange(Number(new URL(edge.url).port), head),
     close: async () => {
       await edge.close();
       await new Promise<void>((resolve) => resolver.server.close(() => resolve()));
