@@ -103,7 +103,7 @@ export function createApp(deps: EdgeDeps) {
   };
 
   const app = router();
-  app.use(async (c, next) => {
+  app.use(async function injectDeps(c, next) {
     c.set('deps', deps);
     await next();
   });
@@ -133,11 +133,11 @@ export function createApp(deps: EdgeDeps) {
   });
   // Only requests that may carry a body are read through the limiter: reading a GET's body
   // would make the Node adapter build a full web Request for nothing.
-  app.use((c, next) =>
-    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS'
+  app.use(function limitBodies(c, next) {
+    return c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS'
       ? next()
-      : limitBody(c, next),
-  );
+      : limitBody(c, next);
+  });
   app.use(requireJsonBody());
   app.use(authenticate(keyRing));
   app.use(rateLimit());

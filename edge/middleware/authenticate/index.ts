@@ -114,7 +114,7 @@ function checkDomain(c: Context<AppEnv>, tenant: Tenant): void {
 
 /** The operator key, on the edge's own hosts only: a tenant's custom domain has no operator API. */
 export const requireOperator = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function requireOperator(c, next) {
     if (c.get('domainTenant')) throw new Problem(404, 'not-found', 'No such route.');
     const caller = c.get('caller');
     if (caller.kind === 'anonymous') throw unauthenticated();
@@ -125,7 +125,7 @@ export const requireOperator = () =>
 
 /** A secret key holding `scope`; the tenant always comes from the key, never the request. */
 export const requireSecret = (scope: string) =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function requireSecret(c, next) {
     const caller = c.get('caller');
     if (caller.kind === 'anonymous') throw unauthenticated();
     if (caller.kind !== 'secret')
@@ -153,7 +153,7 @@ export const requireWidget = (
   scope: WidgetScope,
   options: { publishable: boolean; onDomain: boolean },
 ) =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function requireWidget(c, next) {
     const caller = c.get('caller');
     const origin = requestOrigin(c);
     if (caller.kind === 'token') {

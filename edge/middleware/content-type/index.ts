@@ -4,7 +4,7 @@ import { Problem } from '../../errors.js';
 
 /** Requests with a body must send JSON (415 otherwise), so no body is ever guessed at. */
 export const requireJsonBody = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function requireJsonBody(c, next) {
     const method = c.req.method;
     const length = c.req.header('content-length');
     // A chunked (or HTTP/2) body has no Content-Length; it is a body all the same.

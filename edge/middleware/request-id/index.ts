@@ -10,7 +10,7 @@ const INCOMING = /^[A-Za-z0-9._-]{8,64}$/;
  * echoes it in the response and logs one line per request with method, route, status and time.
  */
 export const requestId = () =>
-  createMiddleware<AppEnv>(async (c, next) => {
+  createMiddleware<AppEnv>(async function requestId(c, next) {
     const incoming = c.req.header('x-request-id');
     // Kept only when it cannot be a credential someone pasted into the wrong header.
     const id =
