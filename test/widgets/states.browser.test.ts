@@ -31,7 +31,7 @@ const HOST_CSS = `
   .bank ::part(state) { outline: 3px solid rgb(1, 2, 3); }
   .bank ::part(state-title) { color: rgb(200, 0, 100); letter-spacing: 3px; }
   .bank ::part(state-body) { color: rgb(0, 100, 200); }
-  .bank ::part(retry-button) { background-color: rgb(10, 20, 30); }
+  .bank ::part(retry-button) { background-color: rgb(10, 20, 30); color: rgb(255, 255, 255); }
   .bank ::part(loading) { outline: 2px dotted rgb(4, 5, 6); }
   .bank ::part(skeleton) { background-color: rgb(40, 50, 60); }
 `;

@@ -300,21 +300,23 @@ export const styles = css`
   .skeleton {
     inline-size: 100%;
   }
+  /* Sized like what they stand for (a plan choice with its legend, a quantity with its hint,
+     the quote panel), so nothing jumps when the plans arrive. */
   .heading-block {
     inline-size: 40%;
-    block-size: 28px;
+    block-size: 24px;
   }
   .plan-block {
-    block-size: 96px;
+    block-size: 150px;
   }
   .row-block {
     block-size: 64px;
   }
   .field-block {
-    block-size: 88px;
+    block-size: 108px;
   }
   .summary-block {
-    block-size: 220px;
+    block-size: 280px;
     border-radius: var(--_panel-radius);
   }
   .button-block {
