@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { base64url, decodeJwt, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
+import { DEMO_CATALOG } from '../../edge/demo/index.js';
 import {
   type CallOptions,
   OPERATOR_KEY,
@@ -367,6 +368,45 @@ for (const runtime of RUNTIMES) {
       );
       await edge.maintenance();
       assert.ok(edge.logs().some((l) => l.event === 'expired-purged' && Number(l.quotes) >= 1));
+    });
+
+    test('catalog: stored as PUT (parsed, normalised), read by widgets with an ETag, audited', async () => {
+      const t = await tenant();
+      const empty = await read<{ services: unknown[] }>(
+        await call('GET', '/v1/catalog', { auth: t.publishableKey, headers: { origin: ORIGIN } }),
+        200,
+      );
+      assert.deepEqual(empty.services, []);
+      const stored = await read<{ services: { name: string }[] }>(
+        await call('PUT', '/v1/catalog', { auth: t.secretKey, body: DEMO_CATALOG }),
+        200,
+      );
+      assert.equal(stored.services.length, DEMO_CATALOG.services.length);
+      const first = await call('GET', '/v1/catalog', {
+        auth: t.publishableKey,
+        headers: { origin: ORIGIN },
+      });
+      const etag = first.headers.get('etag') ?? '';
+      assert.match(etag, /^"[0-9a-f]{16}"$/);
+      assert.deepEqual(await first.json(), stored);
+      const again = await call('GET', '/v1/catalog', {
+        auth: t.publishableKey,
+        headers: { origin: ORIGIN, 'if-none-match': etag },
+      });
+      assert.equal(again.status, 304);
+      await problem(
+        await call('PUT', '/v1/catalog', {
+          auth: t.secretKey,
+          body: { categories: [], services: [], extra: 1 },
+        }),
+        422,
+        'validation-failed',
+      );
+      const audit = await read<{ items: { action: string }[] }>(
+        await call('GET', '/v1/audit?limit=100', { auth: t.secretKey }),
+        200,
+      );
+      assert.equal(audit.items.filter((r) => r.action === 'catalog.update').length, 1);
     });
 
     test('custom domains: verified over DNS-over-HTTPS, routed by hostname, nothing else routes', async () => {
