@@ -2,7 +2,7 @@
  * The edge: one Hono app built from injected dependencies. It never reads process.env, never
  * imports node:*, never touches a binding — `edge/adapters/*` do that and call `createApp`.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { mergePath } from 'hono/utils/url';
 import { auditModule } from './audit/routes.js';
@@ -70,7 +70,10 @@ export function createApp(deps: EdgeDeps) {
     deps.store,
     deps.clock,
     new SecretBox(deps.config.masterKey, deps.config.previousMasterKeys),
-    deps.sha256 ? { digest: deps.sha256 } : {},
+    {
+      ...(deps.sha256 ? { digest: deps.sha256 } : {}),
+      ...(deps.ed25519 ? { signer: deps.ed25519 } : {}),
+    },
   );
   const publicHost = new URL(deps.config.publicUrl).hostname;
   const maxSize = deps.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -121,22 +124,22 @@ export function createApp(deps: EdgeDeps) {
       app.use(path, policy);
   }
   app.use(noFraming());
-  const limitBody = bodyLimit({
-    maxSize,
-    onError: (c) =>
-      problemResponse(
-        c,
-        413,
-        'payload-too-large',
-        `Request bodies are limited to ${maxSize} bytes.`,
-      ),
-  });
+  const tooLarge = (c: Context<AppEnv>) =>
+    problemResponse(c, 413, 'payload-too-large', `Request bodies are limited to ${maxSize} bytes.`);
+  const limitBody = bodyLimit({ maxSize, onError: tooLarge });
   // Only requests that may carry a body are read through the limiter: reading a GET's body
-  // would make the Node adapter build a full web Request for nothing.
-  app.use(function limitBodies(c, next) {
-    return c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS'
-      ? next()
-      : limitBody(c, next);
+  // would make the Node adapter build a full web Request for nothing. A body framed by
+  // Content-Length is judged by that header alone (as Hono's limiter does), without touching
+  // the body stream, so the route can still read it the adapter's fast way; only a chunked
+  // body is counted as it streams.
+  app.use(async function limitBodies(c, next) {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      return Number.parseInt(length, 10) > maxSize ? tooLarge(c) : next();
+    }
+    return limitBody(c, next);
   });
   app.use(requireJsonBody());
   app.use(authenticate(keyRing));

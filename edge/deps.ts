@@ -3,6 +3,7 @@
  * only `edge/adapters/*` build them from a real runtime (Node, Workers).
  */
 import type { Context } from 'hono';
+import type { Ed25519Signer } from './auth/ed25519.js';
 import type { Store } from './store/store.js';
 
 export interface Clock {
@@ -116,4 +117,9 @@ export interface EdgeDeps {
    * it the edge uses WebCrypto's asynchronous digest. Hashes every presented credential.
    */
   sha256?: (text: string) => string;
+  /**
+   * Ed25519 signing for widget tokens where the runtime has a faster one than WebCrypto
+   * (node:crypto, synchronous); without it the edge signs with WebCrypto.
+   */
+  ed25519?: Ed25519Signer;
 }

@@ -25,6 +25,7 @@ import { cachingStore } from '../store/caching-store.js';
 import { migrate } from '../store/migrate.js';
 import { sqlStore } from '../store/sql-store.js';
 import { ConfigError, ensureDataDir, loadSettings, type NodeEdgeSettings } from './node-config.js';
+import { nodeEd25519Signer } from './node-ed25519.js';
 import { attachDemo } from './seed.js';
 import { SqliteExecutor } from './sqlite-executor.js';
 
@@ -155,6 +156,7 @@ export async function startNodeEdge(
     // In-process requests (the boot check below) have no socket.
     clientIp: (c) => (c.env?.incoming ? getConnInfo(c).remote.address : undefined) ?? 'unknown',
     sha256: (text) => createHash('sha256').update(text).digest('hex'),
+    ed25519: nodeEd25519Signer,
   };
   const app = createApp(deps);
   // Loading the key ring opens the sealed signing keys: a wrong master key fails the boot.

@@ -4,6 +4,7 @@
  * one keeps verifying until the last token it could have signed has expired.
  */
 import {
+  base64url,
   calculateJwkThumbprint,
   decodeProtectedHeader,
   exportJWK,
@@ -12,11 +13,11 @@ import {
   type JWK,
   type JWTPayload,
   jwtVerify,
-  SignJWT,
 } from 'jose';
 import type { Clock } from '../deps.js';
 import type { SigningKey, Store } from '../store/store.js';
 import { newId, sha256Hex } from './credentials.js';
+import { type Ed25519Signer, type SignBytes, webCryptoSigner } from './ed25519.js';
 import type { SecretBox } from './secret-box.js';
 
 export const TOKEN_TYPE = 'gw-widget+jwt';
@@ -64,7 +65,10 @@ export class TokenRejected extends Error {
 
 interface LoadedKey {
   record: SigningKey;
-  privateKey: CryptoKey | undefined;
+  /** Signs with the private half (active keys only). */
+  sign: SignBytes | undefined;
+  /** The token header this key signs under, already base64url-encoded. */
+  encodedHeader: string;
   publicKey: CryptoKey;
   publicJwk: JWK;
 }
@@ -82,6 +86,7 @@ export class KeyRing {
 
   readonly #digest: (text: string) => string | Promise<string>;
   readonly #verifiedCacheSize: number;
+  readonly #signer: Ed25519Signer;
 
   /**
    * Private halves are stored sealed by `box` (AES-GCM under the master key), never in clear.
@@ -96,8 +101,11 @@ export class KeyRing {
     options: {
       digest?: (text: string) => string | Promise<string>;
       verifiedCacheSize?: number;
+      /** Ed25519 signing (default WebCrypto; the Node adapter passes node:crypto's). */
+      signer?: Ed25519Signer;
     } = {},
   ) {
+    this.#signer = options.signer ?? webCryptoSigner;
     this.#store = store;
     this.#clock = clock;
     this.#box = box;
@@ -155,10 +163,11 @@ export class KeyRing {
         record,
         publicJwk,
         publicKey: (await importJWK(publicJwk, ALGORITHM)) as CryptoKey,
-        privateKey:
+        sign:
           record.status === 'active' && privateJwk
-            ? ((await importJWK(JSON.parse(privateJwk) as JWK, ALGORITHM)) as CryptoKey)
+            ? await this.#signer.importPrivateKey(JSON.parse(privateJwk) as JWK)
             : undefined,
+        encodedHeader: encodeJson({ alg: ALGORITHM, typ: TOKEN_TYPE, kid: record.kid }),
       });
     }
     this.#keys = loaded;
@@ -259,7 +268,7 @@ export class KeyRing {
       await this.ensureActiveKey();
       signer = (await this.#current()).find((k) => k.record.status === 'active');
     }
-    if (!signer?.privateKey) throw new Error('no active signing key');
+    if (!signer?.sign) throw new Error('no active signing key');
     const now = Math.floor(this.#clock.now() / 1000);
     const claims: WidgetClaims = {
       iss: issuer,
@@ -273,10 +282,11 @@ export class KeyRing {
       nbf: now,
       exp: now + input.ttlSeconds,
     };
-    const token = await new SignJWT(claims as unknown as JWTPayload)
-      .setProtectedHeader({ alg: ALGORITHM, typ: TOKEN_TYPE, kid: signer.record.kid })
-      .sign(signer.privateKey);
-    return { token, claims };
+    // JWS compact serialisation (RFC 7515 §7.1), exactly as jose's SignJWT writes it: the
+    // header and claims as JSON in this order, base64url, signed over `header.payload`.
+    const signingInput = `${signer.encodedHeader}.${encodeJson(claims)}`;
+    const signature = await signer.sign(textEncoder.encode(signingInput));
+    return { token: `${signingInput}.${base64url.encode(signature)}`, claims };
   }
 
   // A widget reuses its token for many requests: a token verified once is remembered (until
@@ -358,6 +368,9 @@ export class KeyRing {
     return claims;
   }
 }
+
+const textEncoder = new TextEncoder();
+const encodeJson = (value: unknown) => base64url.encode(JSON.stringify(value));
 
 async function createSigningKey(
   status: SigningKey['status'],

@@ -3,9 +3,11 @@
  * moves, captured log lines and a fake DNS-over-HTTPS fetcher. Nothing listens on a port.
  */
 import SQLite from 'better-sqlite3';
+import { nodeEd25519Signer } from '../../edge/adapters/node-ed25519.js';
 import { SqliteExecutor } from '../../edge/adapters/sqlite-executor.js';
 import { createApp } from '../../edge/app.js';
 import { sha256Hex } from '../../edge/auth/credentials.js';
+import type { Ed25519Signer } from '../../edge/auth/ed25519.js';
 import { SecretBox } from '../../edge/auth/secret-box.js';
 import type { DohFetch, EdgeConfig, EdgeDeps } from '../../edge/deps.js';
 import { MemoryRateLimiter } from '../../edge/middleware/rate-limit/index.js';
@@ -45,6 +47,8 @@ export interface TestEdge {
 export async function createTestEdge(
   overrides: Partial<EdgeConfig> = {},
   dbPath = ':memory:',
+  /** Ed25519 signing as the Node edge does it (node:crypto) unless a test picks another. */
+  options: { ed25519?: Ed25519Signer } = {},
 ): Promise<TestEdge> {
   let now = Date.UTC(2026, 10, 21, 12, 0, 0);
   const clock = {
@@ -77,6 +81,7 @@ export async function createTestEdge(
     // The client address comes from a test header, so tests can play several clients.
     clientIp: (c) => c.req.header('x-test-client-ip') ?? '192.0.2.1',
     dohFetch: (url, init) => doh.handler(url, init),
+    ed25519: options.ed25519 ?? nodeEd25519Signer,
     // A stand-in for the built widget kit: the loader, one widget entry and one chunk.
     widgetAssets: {
       get: async (name) =>

@@ -20,7 +20,9 @@ export const requestId = () =>
     c.set('requestId', id);
     const started = c.get('deps').clock.now();
     await next();
-    c.header('X-Request-Id', id);
+    // Set on the response's own headers: `c.header()` after the handler answered would make
+    // Hono copy the finished response (on Node, turning a ready body into a stream).
+    c.res.headers.set('X-Request-Id', id);
     c.get('deps').logger.info('request', {
       requestId: id,
       method: c.req.method,
