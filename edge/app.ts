@@ -110,6 +110,8 @@ export function createApp(deps: EdgeDeps) {
     c.set('deps', deps);
     await next();
   });
+  // First, so a replayed answer skips everything below (see middleware/read-cache).
+  if (deps.readCache) app.use(deps.readCache.middleware());
   app.use(requestId());
   app.use(securityHeaders({ hsts: new URL(deps.config.publicUrl).protocol === 'https:' }));
   app.get('/healthz', (c) => c.json({ ok: true }));

@@ -2,6 +2,7 @@
 
 import type { WidgetClaims } from './auth/widget-tokens.js';
 import type { EdgeDeps } from './deps.js';
+import type { CacheableAnswer } from './middleware/read-cache/index.js';
 import type { ApiKey, Tenant } from './store/store.js';
 
 /** Who is calling, decided once per request by the `authenticate` middleware. */
@@ -21,5 +22,7 @@ export interface AppEnv {
     domainTenant: Tenant | undefined;
     /** Set by `tenantCors` on embeddable routes: they may be framed by the tenant's origins. */
     embeddable: boolean | undefined;
+    /** Set by a route whose answer the read cache may replay (`cacheAnswer`). */
+    cacheable: CacheableAnswer | undefined;
   };
 }

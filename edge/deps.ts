@@ -4,6 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { Ed25519Signer } from './auth/ed25519.js';
+import type { ReadCache } from './middleware/read-cache/index.js';
 import type { Store } from './store/store.js';
 
 export interface Clock {
@@ -122,4 +123,10 @@ export interface EdgeDeps {
    * (node:crypto, synchronous); without it the edge signs with WebCrypto.
    */
   ed25519?: Ed25519Signer;
+  /**
+   * Replays widget reads (config, theme CSS) from memory; only where every store write goes
+   * through `invalidate()` (the Node adapter's caching store). Without it, every read runs
+   * the full chain.
+   */
+  readCache?: ReadCache;
 }

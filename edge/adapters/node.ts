@@ -21,6 +21,7 @@ import { sha256Hex } from '../auth/credentials.js';
 import type { AssetSource, EdgeDeps, Logger } from '../deps.js';
 import { runMaintenance } from '../maintenance.js';
 import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
+import { ReadCache } from '../middleware/read-cache/index.js';
 import { cachingStore } from '../store/caching-store.js';
 import { migrate } from '../store/migrate.js';
 import { sqlStore } from '../store/sql-store.js';
@@ -132,9 +133,14 @@ export async function startNodeEdge(
   for (const suffix of ['-wal', '-shm']) restrictToOwner(`${settings.dbPath}${suffix}`, false);
   const clock = options.clock ?? { now: () => Date.now() };
   const listenHost = new URL(settings.publicUrl).hostname;
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const readCache = new ReadCache(clock.now, sha256);
   const deps: EdgeDeps = {
-    // One process owns this database file: its in-memory cache is exact (writes invalidate).
-    store: cachingStore(sqlStore(executor, clock.now), clock.now),
+    // One process owns this database file: its in-memory caches are exact (writes invalidate).
+    store: cachingStore(sqlStore(executor, clock.now), clock.now, {
+      onChange: () => readCache.invalidate(),
+    }),
+    readCache,
     clock,
     logger,
     rateLimiter: new MemoryRateLimiter(clock.now),
@@ -155,7 +161,7 @@ export async function startNodeEdge(
     ),
     // In-process requests (the boot check below) have no socket.
     clientIp: (c) => (c.env?.incoming ? getConnInfo(c).remote.address : undefined) ?? 'unknown',
-    sha256: (text) => createHash('sha256').update(text).digest('hex'),
+    sha256,
     ed25519: nodeEd25519Signer,
   };
   const app = createApp(deps);

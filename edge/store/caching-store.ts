@@ -29,6 +29,11 @@ export interface CachingOptions {
   ttlMs?: number;
   /** Entries per cache (default 10,000). */
   maxEntries?: number;
+  /**
+   * Called after every write that changes what a read could answer (keys, tokens, tenants'
+   * status, origins, themes, documents, domains, signing keys): the read cache listens here.
+   */
+  onChange?: () => void;
 }
 
 /** Wraps `store`; reads that are not cached, and all writes, go straight through. */
@@ -45,6 +50,14 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
   const tokens = lru<string, TokenState>();
   const domains = lru<string, Cached<Domain>>();
   const documents = lru<string, Cached<{ json: string; updatedAt: number }>>();
+  const changed = options.onChange ?? (() => {});
+  // Runs `write`, then `forget` and the change listener, whether the write succeeded or not
+  // (a failed batch may still have raced with one that did not).
+  const through = <T>(write: Promise<T>, forget: () => void = () => {}): Promise<T> =>
+    write.finally(() => {
+      forget();
+      changed();
+    });
 
   async function read<K, V>(cache: Lru<K, Cached<V>>, key: K, load: () => Promise<V | undefined>) {
     const hit = cache.get(key);
@@ -96,58 +109,52 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
       read(documents, `${tenantId}:${kind}`, () => store.getDocument(tenantId, kind)),
 
     // Writes: through, then forget what they change.
-    setTenantStatus: async (
-      id: string,
-      status: TenantStatus,
-      audit: Omit<AuditEntry, 'tenantId'>,
-    ) => {
-      const changed = await store.setTenantStatus(id, status, audit);
-      tenants.delete(id);
-      anywhere.clear();
-      return changed;
-    },
+    setTenantStatus: (id: string, status: TenantStatus, audit: Omit<AuditEntry, 'tenantId'>) =>
+      through(store.setTenantStatus(id, status, audit), () => {
+        tenants.delete(id);
+        anywhere.clear();
+      }),
     createKey: (key: NewApiKey, limits: KeyLimits, audit: AuditEntry) =>
-      store.createKey(key, limits, audit).finally(forgetKeys),
+      through(store.createKey(key, limits, audit), forgetKeys),
     revokeKey: (tenantId, keyId, at, audit) =>
-      store.revokeKey(tenantId, keyId, at, audit).finally(forgetKeys),
-    setOrigins: async (tenantId, list, audit) => {
-      await store.setOrigins(tenantId, list, audit);
-      origins.delete(tenantId);
-      anywhere.clear();
-    },
+      through(store.revokeKey(tenantId, keyId, at, audit), forgetKeys),
+    setOrigins: (tenantId, list, audit) =>
+      through(store.setOrigins(tenantId, list, audit), () => {
+        origins.delete(tenantId);
+        anywhere.clear();
+      }),
     saveDraft: (draft: BrandingDraft, audit: AuditEntry) => store.saveDraft(draft, audit),
-    publishTheme: async (version, audit) => {
-      const stored = await store.publishTheme(version, audit);
-      currentTheme.delete(version.tenantId);
-      tenants.delete(version.tenantId);
-      return stored;
-    },
-    setCurrentTheme: async (tenantId, versionId, audit) => {
-      const changed = await store.setCurrentTheme(tenantId, versionId, audit);
-      currentTheme.delete(tenantId);
-      tenants.delete(tenantId);
-      return changed;
-    },
-    revokeToken: async (tenantId, jti, at, audit) => {
-      const result = await store.revokeToken(tenantId, jti, at, audit);
-      tokens.delete(`${tenantId}:${jti}`);
-      return result;
-    },
-    revokeAllTokens: async (tenantId, at, audit) => {
-      const count = await store.revokeAllTokens(tenantId, at, audit);
-      tokens.clear();
-      return count;
-    },
+    publishTheme: (version, audit) =>
+      through(store.publishTheme(version, audit), () => {
+        currentTheme.delete(version.tenantId);
+        tenants.delete(version.tenantId);
+      }),
+    setCurrentTheme: (tenantId, versionId, audit) =>
+      through(store.setCurrentTheme(tenantId, versionId, audit), () => {
+        currentTheme.delete(tenantId);
+        tenants.delete(tenantId);
+      }),
+    revokeToken: (tenantId, jti, at, audit) =>
+      through(store.revokeToken(tenantId, jti, at, audit), () =>
+        tokens.delete(`${tenantId}:${jti}`),
+      ),
+    revokeAllTokens: (tenantId, at, audit) =>
+      through(store.revokeAllTokens(tenantId, at, audit), () => tokens.clear()),
     createDomain: (domain, audit, before) =>
-      store.createDomain(domain, audit, before).finally(() => domains.delete(domain.hostname)),
+      through(store.createDomain(domain, audit, before), () => domains.delete(domain.hostname)),
     updateDomain: (hostname, match, patch, audit) =>
-      store.updateDomain(hostname, match, patch, audit).finally(() => domains.delete(hostname)),
+      through(store.updateDomain(hostname, match, patch, audit), () => domains.delete(hostname)),
     deleteDomain: (tenantId, hostname, audit) =>
-      store.deleteDomain(tenantId, hostname, audit).finally(() => domains.delete(hostname)),
-    setDocument: async (tenantId: string, kind: DocumentKind, json: string, audit: AuditEntry) => {
-      await store.setDocument(tenantId, kind, json, audit);
-      documents.delete(`${tenantId}:${kind}`);
-    },
+      through(store.deleteDomain(tenantId, hostname, audit), () => domains.delete(hostname)),
+    setDocument: (tenantId: string, kind: DocumentKind, json: string, audit: AuditEntry) =>
+      through(store.setDocument(tenantId, kind, json, audit), () =>
+        documents.delete(`${tenantId}:${kind}`),
+      ),
+    // Signing keys are cached by the key ring, not here; the read cache still hears of them.
+    addSigningKey: (key) => through(store.addSigningKey(key)),
+    rotateSigningKey: (nextKid, retireAfter) =>
+      through(store.rotateSigningKey(nextKid, retireAfter)),
+    retireSigningKey: (kid, at) => through(store.retireSigningKey(kid, at)),
   };
 }
 

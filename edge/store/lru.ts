@@ -33,6 +33,11 @@ export class Lru<K, V> {
     }
   }
 
+  /** Entries held now (expired ones included until they are next looked at). */
+  get size(): number {
+    return this.#map.size;
+  }
+
   delete(key: K): void {
     this.#map.delete(key);
   }

@@ -12,6 +12,7 @@ import { defaultTheme } from '../../themes/default-theme.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import { requireWidget, tenantOf } from '../middleware/authenticate/index.js';
+import { cacheAnswer } from '../middleware/read-cache/index.js';
 import { defineModule } from '../module.js';
 import { bearer, json, problems } from '../openapi.js';
 import { router } from '../router.js';
@@ -92,8 +93,10 @@ function serveCss(
   };
   const match = c.req.header('if-none-match');
   if (match?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
+    cacheAnswer(c, { body: null });
     return c.body(null, 304, headers);
   }
+  cacheAnswer(c, { body: version.css });
   return c.body(version.css, 200, { ...headers, 'Content-Type': 'text/css; charset=utf-8' });
 }
 
@@ -116,23 +119,23 @@ export const configModule = defineModule({
       c.header('Cache-Control', 'private, max-age=60');
       // Two tenants' widgets may share a page: the cached answer is per credential.
       c.header('Vary', 'Origin, Authorization');
-      return c.json(
-        {
-          tenant: { id: tenant.id, slug: tenant.slug, name: brand?.name ?? tenant.name },
-          logo: brand?.logo ?? null,
-          theme: {
-            hash: current.hash,
-            stylesheet: `${c.get('deps').config.publicUrl}/v1/themes/${current.hash}.css`,
-            mode: brand?.mode ?? (current.source === 'default' ? 'auto' : 'light'),
-            font,
-            source: current.source,
-          },
-          locales: [...LOCALES],
-          defaultLocale: 'en' as const,
-          widgets: [...WIDGETS],
+      const config = {
+        tenant: { id: tenant.id, slug: tenant.slug, name: brand?.name ?? tenant.name },
+        logo: brand?.logo ?? null,
+        theme: {
+          hash: current.hash,
+          stylesheet: `${c.get('deps').config.publicUrl}/v1/themes/${current.hash}.css`,
+          mode: brand?.mode ?? (current.source === 'default' ? 'auto' : 'light'),
+          font,
+          source: current.source,
         },
-        200,
-      );
+        locales: [...LOCALES],
+        defaultLocale: 'en' as const,
+        widgets: [...WIDGETS],
+      };
+      // Replayed as these very bytes: `c.json` writes JSON.stringify of the same object.
+      cacheAnswer(c, { body: () => JSON.stringify(config) });
+      return c.json(config, 200);
     }),
 });
 

@@ -2,6 +2,7 @@
  * Test fixtures for the edge: `createApp` on an in-memory SQLite database, a clock the test
  * moves, captured log lines and a fake DNS-over-HTTPS fetcher. Nothing listens on a port.
  */
+import { createHash } from 'node:crypto';
 import SQLite from 'better-sqlite3';
 import { nodeEd25519Signer } from '../../edge/adapters/node-ed25519.js';
 import { SqliteExecutor } from '../../edge/adapters/sqlite-executor.js';
@@ -11,6 +12,7 @@ import type { Ed25519Signer } from '../../edge/auth/ed25519.js';
 import { SecretBox } from '../../edge/auth/secret-box.js';
 import type { DohFetch, EdgeConfig, EdgeDeps } from '../../edge/deps.js';
 import { MemoryRateLimiter } from '../../edge/middleware/rate-limit/index.js';
+import { ReadCache } from '../../edge/middleware/read-cache/index.js';
 import { cachingStore } from '../../edge/store/caching-store.js';
 import { migrate } from '../../edge/store/migrate.js';
 import { sqlStore } from '../../edge/store/sql-store.js';
@@ -72,9 +74,15 @@ export async function createTestEdge(
   const doh = {
     handler: (async () => new Response('{"Status":3}', { status: 200 })) as DohFetch,
   };
+  const readCache = new ReadCache(clock.now, (text) =>
+    createHash('sha256').update(text).digest('hex'),
+  );
   const deps: EdgeDeps = {
-    // Tests run through the same cache as the Node edge, so its invalidation is tested too.
-    store: cachingStore(sqlStore(executor, clock.now), clock.now),
+    // Tests run through the same caches as the Node edge, so their invalidation is tested too.
+    store: cachingStore(sqlStore(executor, clock.now), clock.now, {
+      onChange: () => readCache.invalidate(),
+    }),
+    readCache,
     clock,
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
     rateLimiter: new MemoryRateLimiter(clock.now),

@@ -5,7 +5,7 @@ import { type KeyRing, TokenRejected, type WidgetScope } from '../../auth/widget
 import type { AppEnv, Caller } from '../../context.js';
 import { Problem } from '../../errors.js';
 import type { Tenant } from '../../store/store.js';
-import { clientIpOf, rateLimited, rateLimitsOf } from '../rate-limit/index.js';
+import { authFailureBucket, clientIpOf, rateLimited, rateLimitsOf } from '../rate-limit/index.js';
 
 const BEARER = /^Bearer (.*)$/;
 const CREDENTIAL = /^[A-Za-z0-9._~+/=-]{16,4096}$/;
@@ -47,7 +47,7 @@ export const authenticate = (keyRing: KeyRing) =>
     }
     const deps = c.get('deps');
     const failures: [string, number] = [
-      `auth-failures:ip:${clientIpOf(c)}`,
+      authFailureBucket(clientIpOf(c)),
       rateLimitsOf(deps).authFailuresPerIp,
     ];
     const room = await deps.rateLimiter.hit(...failures, 0);

@@ -69,8 +69,11 @@ export function rateLimited(decision: RateLimitDecision, detail?: string): Probl
   );
 }
 
+/** The bucket counting failed authentications from one client address. */
+export const authFailureBucket = (ip: string) => `auth-failures:ip:${ip}`;
+
 /** The buckets a request draws from: [bucket, limit] pairs, all of which must have room. */
-function bucketsFor(caller: Caller, ip: string, limits: RateLimits): [string, number][] {
+export function bucketsFor(caller: Caller, ip: string, limits: RateLimits): [string, number][] {
   switch (caller.kind) {
     case 'secret':
       return [[`key:${caller.key.id}`, limits.perKey]];

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { looksLikeCredential } from '../../../themes/redact.js';
 import { randomBase62 } from '../../auth/credentials.js';
@@ -6,17 +7,23 @@ import type { AppEnv } from '../../context.js';
 const INCOMING = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
- * Gives every request an id (kept from `X-Request-Id` when it is well-formed, else new),
- * echoes it in the response and logs one line per request with method, route, status and time.
+ * The request's id: the caller's `X-Request-Id` when it is well-formed and cannot be a
+ * credential someone pasted into the wrong header, else a new one.
+ */
+export function requestIdOf(c: Context<AppEnv>): string {
+  const incoming = c.req.header('x-request-id');
+  return incoming && INCOMING.test(incoming) && !looksLikeCredential(incoming)
+    ? incoming
+    : `req_${randomBase62(16)}`;
+}
+
+/**
+ * Gives every request an id (`requestIdOf`), echoes it in the response and logs one line per
+ * request with method, route, status and time.
  */
 export const requestId = () =>
   createMiddleware<AppEnv>(async function requestId(c, next) {
-    const incoming = c.req.header('x-request-id');
-    // Kept only when it cannot be a credential someone pasted into the wrong header.
-    const id =
-      incoming && INCOMING.test(incoming) && !looksLikeCredential(incoming)
-        ? incoming
-        : `req_${randomBase62(16)}`;
+    const id = requestIdOf(c);
     c.set('requestId', id);
     const started = c.get('deps').clock.now();
     await next();

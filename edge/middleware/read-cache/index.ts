@@ -1,0 +1,176 @@
+/**
+ * The read cache: what a widget asks for over and over — its config and its theme stylesheet —
+ * answered from memory once the full chain has answered it once.
+ *
+ * The first request goes through everything (host routing, CORS, authentication, origin and
+ * scope checks, the route). When the route marks its answer cacheable, the whole decision is
+ * kept: status, body bytes, every header but the request id, and who the caller was. The same
+ * request again — same method, host, path and query, `Authorization`, `Origin`,
+ * `Sec-Fetch-Site` and `If-None-Match`, so nothing the chain looked at differs — is answered
+ * from that entry with only what must happen per request: the failed-authentication and rate
+ * limits for that caller, a request id, the log line. No store look-up, no JSON, no hashing of
+ * the body.
+ *
+ * Exact within the process: every store write that could change an answer (keys, tokens,
+ * tenants' status, origins, themes, documents, domains, signing keys) calls `invalidate()`,
+ * which empties the cache and makes any answer still being computed from older data unfit to
+ * keep. A widget token's entry ends when the token expires. Writes made by another process
+ * reach this one through the store cache's time-to-live, plus this cache's own (5 s).
+ *
+ * Credentials as keys: a publishable key is public (it sits in the bank's page), so it is used
+ * as it is; a widget token is digested first, so no usable token is held as a key in memory.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import type { AppEnv, Caller } from '../../context.js';
+import type { EdgeDeps } from '../../deps.js';
+import { Lru } from '../../store/lru.js';
+import {
+  authFailureBucket,
+  bucketsFor,
+  clientIpOf,
+  consume,
+  rateLimitsOf,
+} from '../rate-limit/index.js';
+import { requestIdOf } from '../request-id/index.js';
+
+export const READ_CACHE_TTL_MS = 5_000;
+export const READ_CACHE_ENTRIES = 10_000;
+
+interface Entry {
+  status: number;
+  body: string | null;
+  /** Every response header but X-Request-Id, lower-case names. */
+  headers: Record<string, string>;
+  caller: Caller;
+  /** The route pattern, for the log line. */
+  route: string;
+  /** Not served from this time on (a token's expiry). */
+  expiresAt: number;
+}
+
+/** What a route hands over when its answer may be replayed (see `cacheAnswer`). */
+export interface CacheableAnswer {
+  /** The body exactly as sent (a function when building it costs something the hit skips). */
+  body: string | null | (() => string);
+}
+
+export class ReadCache {
+  readonly #entries: Lru<string, Entry>;
+  readonly #now: () => number;
+  readonly #digest: (text: string) => string;
+  #generation = 0;
+
+  /** `digest` is the runtime's synchronous SHA-256 (hex), for widget tokens in keys. */
+  constructor(
+    now: () => number,
+    digest: (text: string) => string,
+    options: { ttlMs?: number; maxEntries?: number } = {},
+  ) {
+    this.#now = now;
+    this.#digest = digest;
+    this.#entries = new Lru(
+      options.maxEntries ?? READ_CACHE_ENTRIES,
+      options.ttlMs ?? READ_CACHE_TTL_MS,
+      now,
+    );
+  }
+
+  /** Forgets every answer, and any answer being computed now. Called on every relevant write. */
+  invalidate(): void {
+    this.#generation += 1;
+    this.#entries.clear();
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Everything about a request that the chain's answer depends on, as one string. */
+  keyOf(c: Context<AppEnv>): string {
+    const authorization = c.req.header('authorization') ?? '';
+    // `Bearer pk_…` is public; anything else (a widget token) is digested.
+    const credential =
+      authorization === '' || authorization.startsWith('Bearer pk_')
+        ? authorization
+        : `#${this.#digest(authorization)}`;
+    return [
+      c.req.method,
+      c.req.url,
+      credential,
+      c.req.header('origin') ?? '',
+      c.req.header('sec-fetch-site') ?? '',
+      c.req.header('if-none-match') ?? '',
+    ].join('\n');
+  }
+
+  middleware(): MiddlewareHandler<AppEnv> {
+    const cache = this;
+    return async function readCache(c, next) {
+      if (c.req.method !== 'GET') return next();
+      const started = cache.#now();
+      const key = cache.keyOf(c);
+      const entry = cache.#entries.get(key);
+      if (entry && entry.expiresAt > started) {
+        const answer = await replay(c, entry, started);
+        if (answer) return answer;
+        // Refused by a limit: the full chain answers (its 429 carries the CORS headers).
+      }
+      const generation = cache.#generation;
+      await next();
+      const cacheable = c.get('cacheable');
+      const status = c.res.status;
+      if (!cacheable || (status !== 200 && status !== 304)) return;
+      if (generation !== cache.#generation) return;
+      const caller = c.get('caller');
+      const headers: Record<string, string> = {};
+      c.res.headers.forEach((value, name) => {
+        if (name !== 'x-request-id') headers[name] = value;
+      });
+      cache.#entries.set(key, {
+        status,
+        body: typeof cacheable.body === 'function' ? cacheable.body() : cacheable.body,
+        headers,
+        caller,
+        route: c.req.routePath,
+        expiresAt: caller.kind === 'token' ? caller.claims.exp * 1000 : Number.POSITIVE_INFINITY,
+      });
+    };
+  }
+}
+
+/** Marks the route's answer as one the read cache may replay (GET widget reads only). */
+export function cacheAnswer(c: Context<AppEnv>, answer: CacheableAnswer): void {
+  c.set('cacheable', answer);
+}
+
+/**
+ * The per-request part of a cached answer: the limits that apply to its caller, then the
+ * stored answer with a fresh request id. Undefined when a limit refuses.
+ */
+async function replay(
+  c: Context<AppEnv>,
+  entry: Entry,
+  started: number,
+): Promise<Response | undefined> {
+  const deps: EdgeDeps = c.get('deps');
+  const ip = clientIpOf(c);
+  const limits = rateLimitsOf(deps);
+  // The same two checks as `authenticate` and `rateLimit`, in the same order.
+  const room = await deps.rateLimiter.hit(authFailureBucket(ip), limits.authFailuresPerIp, 0);
+  if (!room.allowed) return undefined;
+  const decision = await consume(deps.rateLimiter, bucketsFor(entry.caller, ip, limits));
+  if (!decision.allowed) return undefined;
+  const id = requestIdOf(c);
+  const response = new Response(entry.body, {
+    status: entry.status,
+    headers: { ...entry.headers, 'x-request-id': id },
+  });
+  deps.logger.info('request', {
+    requestId: id,
+    method: 'GET',
+    route: entry.route,
+    status: entry.status,
+    ms: deps.clock.now() - started,
+  });
+  return response;
+}
