@@ -24,5 +24,7 @@ export interface AppEnv {
     embeddable: boolean | undefined;
     /** Set by a route whose answer the read cache may replay (`cacheAnswer`). */
     cacheable: CacheableAnswer | undefined;
+    /** The tenant's allowed origins once read in this request (`originsOf`). */
+    origins: { tenantId: string; list: string[] } | undefined;
   };
 }

@@ -2,6 +2,7 @@
  * Load benchmark of the edge (STYLE.md rule 20: a script that prints figures, never a test).
  *
  *   npm run bench:edge -- [--json] [--seconds N] [--only theme-css,mint-token] [--cpu-prof DIR]
+ *                          [--access-log]
  *   npm run bench:worker -- [--json] …   # the same scenarios on local workerd, beside Node's
  *
  * `--runtime node|workerd|both` picks the edge: the Node server (default) or the built Worker in
@@ -19,15 +20,16 @@
  * measures. Where `taskset` exists and there are at least two CPUs, the load generator is pinned
  * to CPU 0 and every server to CPU 1, so they never compete for a core; the output says which
  * way it ran. The edge logs
- * nothing per request here (the JSON request line of `npm start` is not part of the figures);
- * warnings and errors still go to stderr. `--cpu-prof DIR` writes a V8 CPU profile of the edge
+ * nothing per request here unless `--access-log` is given: then it writes the JSON request line
+ * of `npm start` (the same logger) to its stdout, redirected to a file, so the figures include
+ * what one line per request costs. Warnings and errors go to stderr either way. `--cpu-prof DIR` writes a V8 CPU profile of the edge
  * process to DIR.
  *
  * With --json, stdout holds exactly one JSON object; everything else goes to stderr.
  * Exits non-zero on any failure, including any response other than the expected status.
  */
 import { type ChildProcess, type Serializable, spawn, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -85,6 +87,7 @@ interface Options {
   seconds: number;
   only: ScenarioName[];
   cpuProf: string | undefined;
+  accessLog: boolean;
   runtimes: Runtime[];
 }
 
@@ -98,6 +101,7 @@ function parseOptions(argv: string[]): Options {
       seconds: { type: 'string', default: '5' },
       only: { type: 'string' },
       'cpu-prof': { type: 'string' },
+      'access-log': { type: 'boolean', default: false },
       runtime: { type: 'string', default: 'node' },
     },
   });
@@ -122,6 +126,7 @@ function parseOptions(argv: string[]): Options {
     seconds,
     only: only as ScenarioName[],
     cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
+    accessLog: values['access-log'],
     runtimes: runtimes as Runtime[],
   };
 }
@@ -146,8 +151,8 @@ interface CannedResponse {
 
 const send = (message: Serializable) => process.send?.(message);
 
-async function serveEdge(dbPath: string): Promise<void> {
-  const { startNodeEdge } = await import('../edge/adapters/node.js');
+async function serveEdge(dbPath: string, accessLog: boolean): Promise<void> {
+  const { startNodeEdge, jsonLogger } = await import('../edge/adapters/node.js');
   const { loadSettings } = await import('../edge/adapters/node-config.js');
   const { seedDemo } = await import('../edge/adapters/seed.js');
   const settings = loadSettings({ GW_DB: dbPath, PORT: '0', HOST: '127.0.0.1' });
@@ -155,11 +160,11 @@ async function serveEdge(dbPath: string): Promise<void> {
     (level: string) =>
     (event: string, fields: Record<string, unknown> = {}) =>
       process.stderr.write(`${JSON.stringify({ level, event, ...fields })}\n`);
-  const edge = await startNodeEdge(settings, {
-    info: () => {},
-    warn: toStderr('warn'),
-    error: toStderr('error'),
-  });
+  const edge = await startNodeEdge(
+    settings,
+    // With --access-log, exactly what `npm start` logs (stdout is a file here).
+    accessLog ? jsonLogger() : { info: () => {}, warn: toStderr('warn'), error: toStderr('error') },
+  );
   // startNodeEdge takes no rate limits, but the middleware reads deps.config on every request,
   // so raising them here, before the first request (the seed's), is enough.
   edge.deps.config.rateLimits = UNTHROTTLED;
@@ -314,6 +319,8 @@ async function startChild<T>(
   args: string[],
   nodeFlags: string[] = [],
   setup?: Serializable,
+  /** Where the child's stdout goes (a file descriptor); our stderr by default. */
+  stdout = 2,
 ): Promise<Child<T>> {
   const command = [
     ...serverPrefix,
@@ -327,7 +334,7 @@ async function startChild<T>(
   const child = spawn(command[0] as string, command.slice(1), {
     cwd: ROOT,
     // The children's stdout goes to our stderr: with --json, stdout is the one JSON object.
-    stdio: ['ignore', 2, 2, 'ipc'],
+    stdio: ['ignore', stdout, 2, 'ipc'],
   });
   let stopping = false;
   let exitedEarly: ((reason: Error) => void) | undefined;
@@ -554,7 +561,12 @@ async function main(): Promise<void> {
     const goals = goalsOf(rows);
     if (options.json) {
       const strip = (list: Row[]) => list.map(({ baselineP99Ms: _, ...row }) => row);
-      const out: Record<string, unknown> = { scenarios: strip(rows), goals, pinning };
+      const out: Record<string, unknown> = {
+        scenarios: strip(rows),
+        goals,
+        pinning,
+        accessLog: options.accessLog,
+      };
       if (results.node && results.workerd) out.workerd = { scenarios: strip(results.workerd) };
       process.stdout.write(`${JSON.stringify(out)}\n`);
       return;
@@ -590,7 +602,7 @@ async function main(): Promise<void> {
         ]),
       );
     const lines = [
-      `GridWorks Embed edge load benchmark — Node ${process.version}, ${CONNECTIONS} connections, pipelining 1, ${options.seconds} s per run, edge in a child process; ${pinning}; baselines with the same bytes: bare node:http (ratio) and bare Hono on @hono/node-server (hono ratio)`,
+      `GridWorks Embed edge load benchmark — Node ${process.version}, ${CONNECTIONS} connections, pipelining 1, ${options.seconds} s per run, edge in a child process${options.accessLog ? ' writing its JSON access log to a file' : ', no access log'}; ${pinning}; baselines with the same bytes: bare node:http (ratio) and bare Hono on @hono/node-server (hono ratio)`,
     ];
     for (const runtime of options.runtimes) {
       lines.push(
@@ -642,12 +654,23 @@ async function measureRuntime(
   }
   const profFlags =
     options.cpuProf && runtime === 'node' ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProf] : [];
+  const accessLog = options.accessLog && runtime === 'node';
+  const logFd = accessLog ? openSync(join(dir, 'access.log'), 'a') : 2;
   const edge = await startChild<EdgeReady>(
     runtime === 'node'
-      ? ['--serve', 'edge', '--db', join(dir, 'gridworks.db')]
+      ? [
+          '--serve',
+          'edge',
+          '--db',
+          join(dir, 'gridworks.db'),
+          ...(accessLog ? ['--access-log'] : []),
+        ]
       : ['--serve', 'worker', '--db', join(dir, 'worker')],
     profFlags,
+    undefined,
+    logFd,
   );
+  if (accessLog) closeSync(logFd);
   children.push(edge);
   const scenarios = (await buildScenarios(edge.ready)).filter((s) => options.only.includes(s.name));
   const canned = await capture(edge.ready.url, scenarios);
@@ -680,6 +703,11 @@ async function measureRuntime(
     });
   }
   await edge.stop();
+  if (accessLog) {
+    const bytes = statSync(join(dir, 'access.log')).size;
+    if (bytes === 0) throw new Error('--access-log: the edge wrote no request line');
+    log(`access log: ${bytes} bytes of JSON request lines written during the run`);
+  }
   await baseline.stop();
   await hono.stop();
   return rows;
@@ -725,7 +753,7 @@ if (serveIndex >= 0) {
     const dbIndex = process.argv.indexOf('--db');
     const dbPath = process.argv[dbIndex + 1];
     if (dbIndex < 0 || !dbPath) throw new Error('--serve edge needs --db <path>');
-    await serveEdge(dbPath);
+    await serveEdge(dbPath, process.argv.includes('--access-log'));
   } else if (role === 'worker') {
     const dbIndex = process.argv.indexOf('--db');
     const stateDir = process.argv[dbIndex + 1];

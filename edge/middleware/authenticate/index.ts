@@ -170,7 +170,7 @@ export const requireWidget = (
     }
     if (caller.kind === 'publishable' && options.publishable) {
       checkDomain(c, caller.tenant);
-      const allowed = await c.get('deps').store.getOrigins(caller.tenant.id);
+      const allowed = await originsOf(c, caller.tenant.id);
       if (!origin || !allowed.includes(origin)) {
         throw new Problem(
           403,
@@ -184,6 +184,18 @@ export const requireWidget = (
     if (caller.kind === 'anonymous') throw unauthenticated();
     throw new Problem(403, 'forbidden', 'This route needs a widget token or a publishable key.');
   });
+
+/**
+ * The tenant's allowed origins, read once per request: the origin check and the CORS headers
+ * of the same request ask for them both (on Workers each read is a D1 round trip).
+ */
+export async function originsOf(c: Context<AppEnv>, tenantId: string): Promise<string[]> {
+  const known = c.get('origins');
+  if (known?.tenantId === tenantId) return known.list;
+  const list = await c.get('deps').store.getOrigins(tenantId);
+  c.set('origins', { tenantId, list });
+  return list;
+}
 
 /**
  * The page origin a browser request comes from. Browsers omit `Origin` on same-origin GETs

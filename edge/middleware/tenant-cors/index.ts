@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../../context.js';
 import { normalizeHostname } from '../../domains/hostname.js';
 import { Problem } from '../../errors.js';
+import { originsOf } from '../authenticate/index.js';
 
 /**
  * Routes by hostname: the edge's own hosts serve everything; an active custom domain serves its
@@ -35,7 +36,7 @@ async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
     caller?.kind === 'secret' || caller?.kind === 'publishable' || caller?.kind === 'token'
       ? caller.tenant
       : c.get('domainTenant');
-  return tenant ? c.get('deps').store.getOrigins(tenant.id) : [];
+  return tenant ? originsOf(c, tenant.id) : [];
 }
 
 /**
