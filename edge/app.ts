@@ -110,8 +110,8 @@ export function createApp(deps: EdgeDeps) {
     c.set('deps', deps);
     await next();
   });
-  // First, so a replayed answer skips everything below (see middleware/read-cache).
-  if (deps.readCache) app.use(deps.readCache.middleware());
+  // First, so it sees every answer as sent (see middleware/read-cache).
+  if (deps.readCache) app.use(deps.readCache.recorder());
   app.use(requestId());
   app.use(securityHeaders({ hsts: new URL(deps.config.publicUrl).protocol === 'https:' }));
   app.get('/healthz', (c) => c.json({ ok: true }));
@@ -183,6 +183,15 @@ export function createApp(deps: EdgeDeps) {
   });
   app.notFound((c) => problemResponse(c, 404, 'not-found', 'No such route.'));
   app.onError(renderError(deps.logger));
+  const { readCache } = deps;
+  if (readCache) {
+    // The read cache's front door, before Hono routes anything: a widget read seen before is
+    // answered without the router, the middleware or the store. (`app.request()` calls this
+    // `fetch` too, so tests go through the same door.)
+    const dispatch = routes.fetch;
+    routes.fetch = async (request, env, executionCtx) =>
+      (await readCache.answer(request, env, deps)) ?? dispatch(request, env, executionCtx);
+  }
   return routes;
 }
 

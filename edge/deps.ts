@@ -2,7 +2,6 @@
  * What the edge needs from its runtime, as small interfaces. `createApp(deps)` receives these;
  * only `edge/adapters/*` build them from a real runtime (Node, Workers).
  */
-import type { Context } from 'hono';
 import type { Ed25519Signer } from './auth/ed25519.js';
 import type { ReadCache } from './middleware/read-cache/index.js';
 import type { Store } from './store/store.js';
@@ -111,8 +110,11 @@ export interface EdgeDeps {
   demo?: () => DemoSite | undefined;
   /** The built widget kit (embed.js, gw-*.js, chunks/*), served at the edge's root. */
   widgetAssets?: AssetSource;
-  /** The client's address for per-IP limits (runtime-specific; default "unknown"). */
-  clientIp?: (c: Context) => string;
+  /**
+   * The client's address for per-IP limits, from the request and the runtime's bindings
+   * (runtime-specific; default "unknown").
+   */
+  clientIp?: (request: Request, env: unknown) => string;
   /**
    * SHA-256 as lowercase hex, synchronously, where the runtime has it (node:crypto); without
    * it the edge uses WebCrypto's asynchronous digest. Hashes every presented credential.

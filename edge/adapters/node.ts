@@ -14,7 +14,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import SQLite from 'better-sqlite3';
 import { createApp } from '../app.js';
 import { sha256Hex } from '../auth/credentials.js';
@@ -160,7 +159,8 @@ export async function startNodeEdge(
       join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'widgets'),
     ),
     // In-process requests (the boot check below) have no socket.
-    clientIp: (c) => (c.env?.incoming ? getConnInfo(c).remote.address : undefined) ?? 'unknown',
+    clientIp: (_request, env) =>
+      (env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
     sha256,
     ed25519: nodeEd25519Signer,
   };

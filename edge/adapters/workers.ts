@@ -176,7 +176,7 @@ async function buildEdge(env: Env) {
     },
     assets: assetsUnder(env.ASSETS, 'docs/'),
     widgetAssets: assetsUnder(env.ASSETS, ''),
-    clientIp: (c) => c.req.header('cf-connecting-ip') ?? 'unknown',
+    clientIp: (request) => request.headers.get('cf-connecting-ip') ?? 'unknown',
   };
   const app = createApp(deps);
   if (demo?.publishableKey && demo.secretKey) {

@@ -87,7 +87,7 @@ export async function createTestEdge(
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
     rateLimiter: new MemoryRateLimiter(clock.now),
     // The client address comes from a test header, so tests can play several clients.
-    clientIp: (c) => c.req.header('x-test-client-ip') ?? '192.0.2.1',
+    clientIp: (request) => request.headers.get('x-test-client-ip') ?? '192.0.2.1',
     dohFetch: (url, init) => doh.handler(url, init),
     ed25519: options.ed25519 ?? nodeEd25519Signer,
     // A stand-in for the built widget kit: the loader, one widget entry and one chunk.

@@ -53,7 +53,7 @@ export function rateLimitsOf(deps: EdgeDeps): RateLimits {
 
 /** The client's address as the runtime reports it ("unknown" when it cannot). */
 export function clientIpOf(c: Context<AppEnv>): string {
-  return c.get('deps').clientIp?.(c) ?? 'unknown';
+  return c.get('deps').clientIp?.(c.req.raw, c.env) ?? 'unknown';
 }
 
 /** The 429 answer for a refused decision, with `Retry-After`. */

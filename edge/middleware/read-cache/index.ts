@@ -2,9 +2,10 @@
  * The read cache: what a widget asks for over and over — its config and its theme stylesheet —
  * answered from memory once the full chain has answered it once.
  *
- * The first request goes through everything (host routing, CORS, authentication, origin and
- * scope checks, the route). When the route marks its answer cacheable, the whole decision is
- * kept: status, body bytes, every header but the request id, and who the caller was. The same
+ * Two halves. `answer()` is the front door, called before Hono routes anything: a request seen
+ * before is answered there. `recorder()` is the app's first middleware: the first request goes
+ * through everything (host routing, CORS, authentication, origin and scope checks, the route),
+ * and when the route marks its answer cacheable, the whole decision is kept: status, body bytes, every header but the request id, and who the caller was. The same
  * request again — same method, host, path and query, `Authorization`, `Origin`,
  * `Sec-Fetch-Site` and `If-None-Match`, so nothing the chain looked at differs — is answered
  * from that entry with only what must happen per request: the failed-authentication and rate
@@ -24,14 +25,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Caller } from '../../context.js';
 import type { EdgeDeps } from '../../deps.js';
 import { Lru } from '../../store/lru.js';
-import {
-  authFailureBucket,
-  bucketsFor,
-  clientIpOf,
-  consume,
-  rateLimitsOf,
-} from '../rate-limit/index.js';
-import { requestIdOf } from '../request-id/index.js';
+import { authFailureBucket, bucketsFor, consume, rateLimitsOf } from '../rate-limit/index.js';
+import { requestIdFrom } from '../request-id/index.js';
 
 export const READ_CACHE_TTL_MS = 5_000;
 export const READ_CACHE_ENTRIES = 10_000;
@@ -58,6 +53,8 @@ export class ReadCache {
   readonly #entries: Lru<string, Entry>;
   readonly #now: () => number;
   readonly #digest: (text: string) => string;
+  /** The key the front door computed, for the recorder of the same request. */
+  readonly #keys = new WeakMap<Request, string>();
   #generation = 0;
 
   /** `digest` is the runtime's synchronous SHA-256 (hex), for widget tokens in keys. */
@@ -81,52 +78,84 @@ export class ReadCache {
     this.#entries.clear();
   }
 
+  /** Answers held now. */
   get size(): number {
     return this.#entries.size;
   }
 
   /** Everything about a request that the chain's answer depends on, as one string. */
-  keyOf(c: Context<AppEnv>): string {
-    const authorization = c.req.header('authorization') ?? '';
+  #keyOf(request: Request): string {
+    const known = this.#keys.get(request);
+    if (known !== undefined) return known;
+    const headers = request.headers;
+    const authorization = headers.get('authorization') ?? '';
     // `Bearer pk_…` is public; anything else (a widget token) is digested.
     const credential =
       authorization === '' || authorization.startsWith('Bearer pk_')
         ? authorization
         : `#${this.#digest(authorization)}`;
-    return [
-      c.req.method,
-      c.req.url,
+    const key = [
+      request.method,
+      request.url,
       credential,
-      c.req.header('origin') ?? '',
-      c.req.header('sec-fetch-site') ?? '',
-      c.req.header('if-none-match') ?? '',
+      headers.get('origin') ?? '',
+      headers.get('sec-fetch-site') ?? '',
+      headers.get('if-none-match') ?? '',
     ].join('\n');
+    this.#keys.set(request, key);
+    return key;
   }
 
-  middleware(): MiddlewareHandler<AppEnv> {
+  /**
+   * The front door: the stored answer to this request, after the limits that apply to its
+   * caller and with a fresh request id; undefined when there is none or a limit refuses (then
+   * the full chain answers, and its 429 carries the CORS headers).
+   */
+  async answer(request: Request, env: unknown, deps: EdgeDeps): Promise<Response | undefined> {
+    if (request.method !== 'GET') return undefined;
+    const started = this.#now();
+    const entry = this.#entries.get(this.#keyOf(request));
+    if (!entry || entry.expiresAt <= started) return undefined;
+    const ip = deps.clientIp?.(request, env) ?? 'unknown';
+    const limits = rateLimitsOf(deps);
+    // The same two checks as `authenticate` and `rateLimit`, in the same order.
+    const room = await deps.rateLimiter.hit(authFailureBucket(ip), limits.authFailuresPerIp, 0);
+    if (!room.allowed) return undefined;
+    const decision = await consume(deps.rateLimiter, bucketsFor(entry.caller, ip, limits));
+    if (!decision.allowed) return undefined;
+    const id = requestIdFrom(request.headers.get('x-request-id'));
+    const response = new Response(entry.body, {
+      status: entry.status,
+      headers: { ...entry.headers, 'x-request-id': id },
+    });
+    deps.logger.info('request', {
+      requestId: id,
+      method: 'GET',
+      route: entry.route,
+      status: entry.status,
+      ms: this.#now() - started,
+    });
+    return response;
+  }
+
+  /** The app's first middleware: keeps the answers routes mark cacheable. */
+  recorder(): MiddlewareHandler<AppEnv> {
     const cache = this;
-    return async function readCache(c, next) {
+    return async function recordReads(c, next) {
       if (c.req.method !== 'GET') return next();
-      const started = cache.#now();
-      const key = cache.keyOf(c);
-      const entry = cache.#entries.get(key);
-      if (entry && entry.expiresAt > started) {
-        const answer = await replay(c, entry, started);
-        if (answer) return answer;
-        // Refused by a limit: the full chain answers (its 429 carries the CORS headers).
-      }
       const generation = cache.#generation;
       await next();
       const cacheable = c.get('cacheable');
       const status = c.res.status;
       if (!cacheable || (status !== 200 && status !== 304)) return;
+      // A write landed while this answer was computed: it may predate the write.
       if (generation !== cache.#generation) return;
       const caller = c.get('caller');
       const headers: Record<string, string> = {};
       c.res.headers.forEach((value, name) => {
         if (name !== 'x-request-id') headers[name] = value;
       });
-      cache.#entries.set(key, {
+      cache.#entries.set(cache.#keyOf(c.req.raw), {
         status,
         body: typeof cacheable.body === 'function' ? cacheable.body() : cacheable.body,
         headers,
@@ -141,36 +170,4 @@ export class ReadCache {
 /** Marks the route's answer as one the read cache may replay (GET widget reads only). */
 export function cacheAnswer(c: Context<AppEnv>, answer: CacheableAnswer): void {
   c.set('cacheable', answer);
-}
-
-/**
- * The per-request part of a cached answer: the limits that apply to its caller, then the
- * stored answer with a fresh request id. Undefined when a limit refuses.
- */
-async function replay(
-  c: Context<AppEnv>,
-  entry: Entry,
-  started: number,
-): Promise<Response | undefined> {
-  const deps: EdgeDeps = c.get('deps');
-  const ip = clientIpOf(c);
-  const limits = rateLimitsOf(deps);
-  // The same two checks as `authenticate` and `rateLimit`, in the same order.
-  const room = await deps.rateLimiter.hit(authFailureBucket(ip), limits.authFailuresPerIp, 0);
-  if (!room.allowed) return undefined;
-  const decision = await consume(deps.rateLimiter, bucketsFor(entry.caller, ip, limits));
-  if (!decision.allowed) return undefined;
-  const id = requestIdOf(c);
-  const response = new Response(entry.body, {
-    status: entry.status,
-    headers: { ...entry.headers, 'x-request-id': id },
-  });
-  deps.logger.info('request', {
-    requestId: id,
-    method: 'GET',
-    route: entry.route,
-    status: entry.status,
-    ms: deps.clock.now() - started,
-  });
-  return response;
 }

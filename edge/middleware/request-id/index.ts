@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { looksLikeCredential } from '../../../themes/redact.js';
 import { randomBase62 } from '../../auth/credentials.js';
@@ -10,20 +9,19 @@ const INCOMING = /^[A-Za-z0-9._-]{8,64}$/;
  * The request's id: the caller's `X-Request-Id` when it is well-formed and cannot be a
  * credential someone pasted into the wrong header, else a new one.
  */
-export function requestIdOf(c: Context<AppEnv>): string {
-  const incoming = c.req.header('x-request-id');
+export function requestIdFrom(incoming: string | null | undefined): string {
   return incoming && INCOMING.test(incoming) && !looksLikeCredential(incoming)
     ? incoming
     : `req_${randomBase62(16)}`;
 }
 
 /**
- * Gives every request an id (`requestIdOf`), echoes it in the response and logs one line per
+ * Gives every request an id (`requestIdFrom`), echoes it in the response and logs one line per
  * request with method, route, status and time.
  */
 export const requestId = () =>
   createMiddleware<AppEnv>(async function requestId(c, next) {
-    const id = requestIdOf(c);
+    const id = requestIdFrom(c.req.header('x-request-id'));
     c.set('requestId', id);
     const started = c.get('deps').clock.now();
     await next();
