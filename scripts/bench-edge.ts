@@ -13,7 +13,9 @@
  * per scenario after a 1 s warm-up. Two baselines answer the same status, content type and body
  * bytes the edge answered, driven the same way in the same run: a bare `node:http` server
  * (`ratio` is edge rps / its rps) and a bare Hono app on `@hono/node-server` (`honoRatio`), the
- * framework's own ceiling.
+ * framework's own ceiling. A third, the same Hono app sending every response header the edge
+ * sent too (CORS, CSP, caching, nosniff, a request id: `sameHeadersRatio`), shows how much of
+ * the gap is the headers themselves rather than the work behind them.
  *
  * The edge and the baselines each run in a child process (this file with `--serve
  * edge|baseline|hono`), so the load generator never shares an event loop with the server it
@@ -147,6 +149,8 @@ interface CannedResponse {
   status: number;
   contentType: string | null;
   bodyBase64: string;
+  /** Every header the edge sent but the connection's own (length, date, keep-alive). */
+  headers: Record<string, string>;
 }
 
 const send = (message: Serializable) => process.send?.(message);
@@ -268,8 +272,13 @@ function serveBaseline(): void {
   });
 }
 
-/** A bare Hono app on @hono/node-server: one route per canned response, nothing else. */
-async function serveHono(): Promise<void> {
+const CONNECTION_HEADERS = ['content-length', 'date', 'connection', 'keep-alive'];
+
+/**
+ * A bare Hono app on @hono/node-server: one route per canned response, nothing else. With
+ * `sameHeaders`, it also sends every header the edge sent (with a fixed request id).
+ */
+async function serveHono(sameHeaders: boolean): Promise<void> {
   const { Hono } = await import('hono');
   const { serve } = await import('@hono/node-server');
   process.once('message', (responses: CannedResponse[]) => {
@@ -283,6 +292,7 @@ async function serveHono(): Promise<void> {
         conditional: r.conditional,
         status: r.status,
         contentType: r.contentType,
+        headers: sameHeaders ? r.headers : undefined,
         body: r.status === 304 ? null : new Uint8Array(Buffer.from(r.bodyBase64, 'base64')),
       }));
       app.on(method, path.split('?')[0] as string, async (c) => {
@@ -291,6 +301,11 @@ async function serveHono(): Promise<void> {
         const conditional = c.req.header('if-none-match') !== undefined;
         const answer = answers.find((a) => a.conditional === conditional);
         if (!answer) return c.body(null, 404);
+        if (answer.headers) {
+          const headers = { ...answer.headers, 'x-request-id': 'req_0123456789abcdef' };
+          if (answer.body === null) return c.body(null, answer.status as 304, headers);
+          return c.body(answer.body, answer.status as 200, headers);
+        }
         if (answer.body === null) return c.body(null, answer.status as 304);
         return c.body(
           answer.body,
@@ -399,6 +414,9 @@ async function request(baseUrl: string, scenario: Scenario) {
     status: res.status,
     contentType: res.headers.get('content-type'),
     etag: res.headers.get('etag'),
+    headers: Object.fromEntries(
+      [...res.headers].filter(([name]) => !CONNECTION_HEADERS.includes(name)),
+    ),
     body: Buffer.from(await res.arrayBuffer()),
   };
 }
@@ -476,6 +494,7 @@ async function capture(edgeUrl: string, scenarios: Scenario[]): Promise<CannedRe
       status: res.status,
       contentType: res.contentType,
       bodyBase64: res.body.toString('base64'),
+      headers: res.headers,
     });
   }
   return canned;
@@ -582,8 +601,10 @@ async function main(): Promise<void> {
       'ratio',
       'hono',
       'hono ratio',
+      'hono+hdrs',
+      'hdrs ratio',
     ];
-    const widths = [16, 9, 9, 9, 11, 8, 9, 12];
+    const widths = [16, 9, 9, 9, 11, 8, 9, 12, 11, 12];
     const line = (cells: (string | number)[]) =>
       cells
         .map((c, i) => (i === 0 ? String(c).padEnd(16) : String(c).padStart(widths[i] ?? 8)))
@@ -599,10 +620,12 @@ async function main(): Promise<void> {
           r.ratio.toFixed(3),
           r.honoRps,
           r.honoRatio.toFixed(3),
+          r.sameHeadersRps,
+          r.sameHeadersRatio.toFixed(3),
         ]),
       );
     const lines = [
-      `GridWorks Embed edge load benchmark — Node ${process.version}, ${CONNECTIONS} connections, pipelining 1, ${options.seconds} s per run, edge in a child process${options.accessLog ? ' writing its JSON access log to a file' : ', no access log'}; ${pinning}; baselines with the same bytes: bare node:http (ratio) and bare Hono on @hono/node-server (hono ratio)`,
+      `GridWorks Embed edge load benchmark — Node ${process.version}, ${CONNECTIONS} connections, pipelining 1, ${options.seconds} s per run, edge in a child process${options.accessLog ? ' writing its JSON access log to a file' : ', no access log'}; ${pinning}; baselines with the same bytes: bare node:http (ratio), bare Hono on @hono/node-server (hono ratio), and that Hono app sending the edge's own headers (hdrs ratio)`,
     ];
     for (const runtime of options.runtimes) {
       lines.push(
@@ -635,6 +658,8 @@ interface Row {
   ratio: number;
   honoRps: number;
   honoRatio: number;
+  sameHeadersRps: number;
+  sameHeadersRatio: number;
   baselineP99Ms: number;
 }
 
@@ -680,6 +705,13 @@ async function measureRuntime(
   const hono = await startChild<{ url: string }>(['--serve', 'hono'], [], canned);
   children.push(hono);
   await checkBaseline(hono.ready.url, scenarios, canned);
+  const honoHeaders = await startChild<{ url: string }>(
+    ['--serve', 'hono', '--same-headers'],
+    [],
+    canned,
+  );
+  children.push(honoHeaders);
+  await checkBaseline(honoHeaders.ready.url, scenarios, canned);
   const rows: Row[] = [];
   for (const scenario of scenarios) {
     log(`${runtime} ${scenario.name}: ${options.seconds} s on the edge, then on each baseline…`);
@@ -690,6 +722,7 @@ async function measureRuntime(
     const measured = await measure(edge.ready.url);
     const base = await measure(baseline.ready.url);
     const bareHono = await measure(hono.ready.url);
+    const sameHeaders = await measure(honoHeaders.ready.url);
     rows.push({
       name: scenario.name,
       rps: Math.round(measured.rps),
@@ -699,6 +732,8 @@ async function measureRuntime(
       ratio: round(measured.rps / base.rps, 3),
       honoRps: Math.round(bareHono.rps),
       honoRatio: round(measured.rps / bareHono.rps, 3),
+      sameHeadersRps: Math.round(sameHeaders.rps),
+      sameHeadersRatio: round(measured.rps / sameHeaders.rps, 3),
       baselineP99Ms: round(base.p99Ms, 2),
     });
   }
@@ -710,6 +745,7 @@ async function measureRuntime(
   }
   await baseline.stop();
   await hono.stop();
+  await honoHeaders.stop();
   return rows;
 }
 
@@ -762,7 +798,7 @@ if (serveIndex >= 0) {
   } else if (role === 'baseline') {
     serveBaseline();
   } else if (role === 'hono') {
-    await serveHono();
+    await serveHono(process.argv.includes('--same-headers'));
   } else {
     throw new Error(`--serve expects edge, worker, baseline or hono, received ${role}`);
   }
