@@ -272,7 +272,15 @@ function serveBaseline(): void {
   });
 }
 
-const CONNECTION_HEADERS = ['content-length', 'date', 'connection', 'keep-alive'];
+// Framing and encoding belong to the connection (fetch has already decoded the body).
+const CONNECTION_HEADERS = [
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'date',
+  'connection',
+  'keep-alive',
+];
 
 /**
  * A bare Hono app on @hono/node-server: one route per canned response, nothing else. With
