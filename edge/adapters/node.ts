@@ -29,17 +29,52 @@ import { nodeEd25519Signer } from './node-ed25519.js';
 import { attachDemo } from './seed.js';
 import { SqliteExecutor } from './sqlite-executor.js';
 
-/** One JSON object per line on stdout (errors on stderr). */
-export function jsonLogger(write: (line: string, level: string) => void = defaultWrite): Logger {
-  const log =
-    (level: string) =>
-    (event: string, fields: Record<string, unknown> = {}) =>
-      write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }), level);
-  return { info: log('info'), warn: log('warn'), error: log('error') };
+/** Pending log output of every logger in this process, written out if the process exits. */
+const unflushed = new Set<() => void>();
+process.once('exit', () => {
+  for (const flush of unflushed) flush();
+});
+
+/**
+ * One JSON object per line on stdout (errors on stderr). Info lines — one per request — are
+ * gathered and written once per turn of the event loop, so a busy edge makes one write call
+ * per turn instead of one per request; a warning or an error first writes what is pending, so
+ * lines keep their order, and whatever is pending is written when the process exits.
+ */
+export function jsonLogger(write: (text: string, level: string) => void = defaultWrite): Logger {
+  let pending = '';
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    write(text, 'info');
+  };
+  unflushed.add(flush);
+  const line = (level: string, event: string, fields: Record<string, unknown>) =>
+    `${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`;
+  return {
+    info: (event, fields = {}) => {
+      pending += line('info', event, fields);
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
+      }
+    },
+    warn: (event, fields = {}) => {
+      flush();
+      write(line('warn', event, fields), 'warn');
+    },
+    error: (event, fields = {}) => {
+      flush();
+      write(line('error', event, fields), 'error');
+    },
+  };
 }
 
-function defaultWrite(line: string, level: string): void {
-  (level === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+function defaultWrite(text: string, level: string): void {
+  (level === 'error' ? process.stderr : process.stdout).write(text);
 }
 
 const require = createRequire(import.meta.url);
