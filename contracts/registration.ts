@@ -50,26 +50,31 @@ export interface RegistrationClock {
 
 const systemClock: RegistrationClock = { now: () => Date.now() };
 
+/** The number as `check` normalised it, or an issue with the check's message and code. */
+function checked(check: (input: string) => RegistrationCheck, input: string, ctx: z.RefinementCtx) {
+  const result = check(input);
+  if (result.ok) return result.value;
+  ctx.addIssue({
+    code: 'custom',
+    message: result.message,
+    params: { code: result.code, ...result.params },
+  });
+  return z.NEVER;
+}
+
 /** A string field checked by one of the pure checks, parsed to the number as normalised. */
 function registrationNumber(check: (input: string) => RegistrationCheck) {
-  return z.string().transform((input, ctx) => {
-    const result = check(input);
-    if (result.ok) return result.value;
-    ctx.addIssue({
-      code: 'custom',
-      message: result.message,
-      params: { code: result.code, ...result.params },
-    });
-    return z.NEVER;
-  });
+  return z.string().transform((input, ctx) => checked(check, input, ctx));
 }
 
 /** An optional number: absent, or blank as an untouched form field sends it, means not given. */
 function optionalNumber(check: (input: string) => RegistrationCheck) {
-  return z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    registrationNumber(check).optional(),
-  );
+  return z
+    .string()
+    .optional()
+    .transform((input, ctx) =>
+      input === undefined || input.trim() === '' ? undefined : checked(check, input, ctx),
+    );
 }
 
 /**
