@@ -5,7 +5,7 @@
  * its bundle.
  */
 import { z } from 'zod';
-import type { PhoneCountry } from './phone-countries.js';
+import { PHONE_COUNTRIES, type PhoneCountry } from './phone-countries.js';
 import { checkPhoneNumber } from './phone-number.js';
 
 export { isPhoneCountry, PHONE_COUNTRIES, type PhoneCountry } from './phone-countries.js';
@@ -28,6 +28,9 @@ export function phoneSchema(defaultCountry?: PhoneCountry) {
   return z
     .string()
     .max(PHONE_INPUT_MAX_LENGTH, `Phone: at most ${PHONE_INPUT_MAX_LENGTH} characters`)
+    .meta({
+      description: `A phone number in ${PHONE_COUNTRIES.join(', ')}, as typed (international, or national for the form's default country); parsed to E.164`,
+    })
     .transform((input, ctx) => {
       const result = checkPhoneNumber(input, defaultCountry);
       if (result.ok) return result.e164;

@@ -63,14 +63,18 @@ function checked(check: (input: string) => RegistrationCheck, input: string, ctx
 }
 
 /** A string field checked by one of the pure checks, parsed to the number as normalised. */
-function registrationNumber(check: (input: string) => RegistrationCheck) {
-  return z.string().transform((input, ctx) => checked(check, input, ctx));
+function registrationNumber(check: (input: string) => RegistrationCheck, description: string) {
+  return z
+    .string()
+    .meta({ description })
+    .transform((input, ctx) => checked(check, input, ctx));
 }
 
 /** An optional number: absent, or blank as an untouched form field sends it, means not given. */
-function optionalNumber(check: (input: string) => RegistrationCheck) {
+function optionalNumber(check: (input: string) => RegistrationCheck, description: string) {
   return z
     .string()
+    .meta({ description: `${description}; optional, blank means not given` })
     .optional()
     .transform((input, ctx) =>
       input === undefined || input.trim() === '' ? undefined : checked(check, input, ctx),
@@ -85,11 +89,12 @@ export function createCompanyRegistrationSchema(clock: RegistrationClock = syste
   const india = z
     .strictObject({
       country: z.literal('IN'),
-      cin: registrationNumber((input) =>
-        checkCin(input, { currentYear: yearInIndia(clock.now()) }),
+      cin: registrationNumber(
+        (input) => checkCin(input, { currentYear: yearInIndia(clock.now()) }),
+        'Corporate Identification Number, e.g. L17110MH1973PLC019786',
       ),
-      gstin: optionalNumber(checkGstin),
-      pan: optionalNumber((input) => checkPan(input)),
+      gstin: optionalNumber(checkGstin, 'GST identification number, e.g. 27AAACR5055K1Z7'),
+      pan: optionalNumber((input) => checkPan(input), "The company's PAN, e.g. AAACR5055K"),
     })
     .superRefine((numbers, ctx) => {
       for (const { field, code, message, params } of crossCheckIndianRegistration(numbers)) {
@@ -98,7 +103,10 @@ export function createCompanyRegistrationSchema(clock: RegistrationClock = syste
     });
   const unitedKingdom = z.strictObject({
     country: z.literal('GB'),
-    companyNumber: registrationNumber(checkUkCompanyNumber),
+    companyNumber: registrationNumber(
+      checkUkCompanyNumber,
+      'Companies House company number, e.g. 00445790 or SC045551',
+    ),
   });
   return z.discriminatedUnion('country', [india, unitedKingdom], {
     error: (issue) =>

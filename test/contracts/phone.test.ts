@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import parsePhoneNumber, { isValidPhoneNumber, type MetadataJson } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/max/metadata';
+import { z } from 'zod';
 import {
   checkPhoneNumber,
   PHONE_COUNTRIES,
@@ -202,6 +203,15 @@ describe('phoneSchema', () => {
     const issue = result.error?.issues[0];
     assert.match(issue?.message ?? '', /^Phone: numbers from this country cannot be used here/);
     assert.equal((issue as { params?: { code?: string } }).params?.code, 'unsupported_country');
+  });
+
+  test('documents itself for the OpenAPI description of the edge', () => {
+    const described = z.toJSONSchema(phoneSchema(), { io: 'input' });
+    assert.equal(described.type, 'string');
+    assert.match(
+      String(described.description),
+      /^A phone number in IN, GB, AE, FR, ES, US.*E\.164$/,
+    );
   });
 
   test('refuses non-strings and over-long input before parsing', () => {

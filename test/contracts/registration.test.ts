@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { z } from 'zod';
 import {
   checkCin,
   checkGstin,
@@ -510,6 +511,13 @@ describe('companyRegistrationSchema', () => {
           "Company number: should be 8 digits, or a Companies House prefix (such as SC, NI, OC, SO, NC or R0) and 6 digits; 'XX' is not a prefix",
       },
     ]);
+  });
+
+  test('documents each number for the OpenAPI description of the edge', () => {
+    const described = JSON.stringify(z.toJSONSchema(schema, { io: 'input' }));
+    for (const example of ['L17110MH1973PLC019786', '27AAACR5055K1Z7', 'AAACR5055K', 'SC045551']) {
+      assert.ok(described.includes(example), example);
+    }
   });
 
   test('refuses another country, another country’s fields, unknown fields and non-strings', () => {
