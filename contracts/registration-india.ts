@@ -18,8 +18,9 @@ import {
 /**
  * The two-letter state codes of the Registrars of Companies as they appear in CINs. The MCA's
  * codes are not the vehicle-registration ones: Chhattisgarh is CT, Uttarakhand UR, Odisha OR,
- * Telangana TG (older Hyderabad companies keep AP). LA (Ladakh) is accepted for companies
- * registered since the union territory was formed in 2019.
+ * Telangana TG (AP, Andhra Pradesh, is still quoted on CINs of Hyderabad companies from before
+ * 2014). LA, Ladakh's since it became a union territory in 2019, is accepted too: refusing a
+ * real CIN costs a customer more than letting a rare wrong code through.
  */
 // biome-ignore format: a table reads better than one code per line
 export const CIN_STATE_CODES = [
