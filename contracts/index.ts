@@ -39,6 +39,16 @@ export {
 } from './catalog.js';
 export { createDomainSchema, domainSchema } from './domains.js';
 export {
+  checkPhoneNumber,
+  type E164PhoneNumber,
+  isPhoneCountry,
+  PHONE_COUNTRIES,
+  type PhoneCheck,
+  type PhoneCountry,
+  type PhoneErrorCode,
+  phoneSchema,
+} from './phone.js';
+export {
   BILLING_PERIODS,
   type Billing,
   CURRENCIES,
@@ -78,6 +88,22 @@ export {
   SLUG_PATTERN,
   slugSchema,
 } from './primitives.js';
+export {
+  type CompanyRegistration,
+  type CompanyRegistrationInput,
+  checkCin,
+  checkGstin,
+  checkPan,
+  checkUkCompanyNumber,
+  companyRegistrationSchema,
+  createCompanyRegistrationSchema,
+  crossCheckIndianRegistration,
+  gstinCheckCharacter,
+  REGISTRATION_COUNTRIES,
+  type RegistrationCheck,
+  type RegistrationClock,
+  type RegistrationErrorCode,
+} from './registration.js';
 export {
   mintedTokenSchema,
   mintTokenSchema,

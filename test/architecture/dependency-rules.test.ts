@@ -1,6 +1,7 @@
 // The dependency rule (docs/architecture.md), checked on every source file: themes/ imports no other
 // part but the shared primitives (contracts/primitives.ts, for the one slug rule); contracts/
-// imports only zod and itself; widgets/ and edge/ both use contracts/, and widgets/ take zod
+// imports only zod and itself (and the few packages CONTRACT_PACKAGES names, each for one module);
+// widgets/ and edge/ both use contracts/, and widgets/ take zod
 // modules of it as types only (the widget bundles stay zod-free); widgets/ never imports edge/;
 // edge/ never imports Lit or widget code; only the edge adapters know their runtime. Stories (and
 // Storybook's config) run in a browser with a mock edge: from edge/ they take only the demo
@@ -21,6 +22,16 @@ export const THEMES_MAY_IMPORT = 'contracts/primitives.ts';
 export function isDemoData(file: string): boolean {
   return file.startsWith('edge/demo/');
 }
+
+/**
+ * The packages a contract module may import besides zod: the exact specifier, for one module.
+ * Phone numbers are parsed by libphonenumber-js, never a hand-written regex; its `core` entry
+ * takes the metadata as an argument, so only the cut metadata ships (`libphonenumber-js` itself
+ * would bundle every country's).
+ */
+export const CONTRACT_PACKAGES: Readonly<Record<string, readonly string[]>> = {
+  'contracts/phone-number.ts': ['libphonenumber-js/core'],
+};
 
 /** Contract modules: shared by client and server, so DOM- and HTTP-free. */
 export function isContract(file: string): boolean {
@@ -92,8 +103,11 @@ export function violations(file: string, source: string, read: ReadSource = read
     ) {
       found.push(`${file}: the theme engine must stay runtime-free, imports ${spec}`);
     }
-    if (isContract(file) && !(target ? isContract(target) : pkg === 'zod'))
-      found.push(`${file}: a contract module imports ${spec} (only zod and other contracts)`);
+    const allowedPackage = pkg === 'zod' || (CONTRACT_PACKAGES[file]?.includes(spec) ?? false);
+    if (isContract(file) && !(target ? isContract(target) : allowedPackage))
+      found.push(
+        `${file}: a contract module imports ${spec} (only zod, other contracts and CONTRACT_PACKAGES)`,
+      );
     if (part === 'edge' && (pkg === 'lit' || pkg.startsWith('@lit/') || pkg === '@lit-labs')) {
       found.push(`${file}: edge/ imports Lit (${spec})`);
     }
@@ -177,6 +191,18 @@ describe('dependency rules', () => {
     assert.equal(isZodFree('contracts/pricing-schemas.ts'), false);
   });
 
+  test('the checks the onboarding widget runs as the customer types stay zod-free', () => {
+    for (const file of [
+      'contracts/registration-india.ts',
+      'contracts/registration-uk.ts',
+      'contracts/phone-number.ts',
+    ]) {
+      assert.equal(isZodFree(file), true, file);
+    }
+    assert.equal(isZodFree('contracts/registration.ts'), false);
+    assert.equal(isZodFree('contracts/phone.ts'), false);
+  });
+
   test('the checker catches each kind of violation', () => {
     const cases: [string, string][] = [
       ['themes/derive.ts', "import { x } from '../edge/app.js';"],
@@ -214,6 +240,10 @@ describe('dependency rules', () => {
       ['contracts/catalog.ts', "import { Problem } from '../edge/errors.js';"],
       ['contracts/widget.ts', "import { LANGUAGES } from '../widgets/core/locale.js';"],
       ['contracts/primitives.ts', "import { parseColor } from '../themes/color.js';"],
+      // libphonenumber-js is allowed in one module, through its metadata-free entry only.
+      ['contracts/catalog.ts', "import { parsePhoneNumber } from 'libphonenumber-js/core';"],
+      ['contracts/phone-number.ts', "import { parsePhoneNumber } from 'libphonenumber-js';"],
+      ['contracts/phone-number.ts', "import { isValidPhoneNumber } from 'libphonenumber-js/max';"],
       [
         'stories/service-catalog.stories.ts',
         "import { DEMO_SLUG } from '../edge/adapters/seed.js';",
@@ -253,6 +283,11 @@ describe('dependency rules', () => {
       ['contracts/catalog.ts', "import { z } from 'zod';"],
       ['contracts/catalog.ts', "import { idSchema } from './primitives.js';"],
       ['contracts/pricing-schemas.ts', "import { LIMITS } from './pricing.js';"],
+      ['contracts/phone-number.ts', "import { ParseError } from 'libphonenumber-js/core';"],
+      [
+        'contracts/phone-number.ts',
+        "import metadata from './phone-metadata.json' with { type: 'json' };",
+      ],
       ['edge/app.ts', '// never reads process.env\n/* nor process.env here */ const x = 1;'],
       [
         'stories/service-catalog.stories.ts',
