@@ -62,6 +62,7 @@ export const SECRET_SCOPES = [
   'origins:write',
   'quotes:write',
   'tokens:mint',
+  'webhooks:write',
 ] as const;
 export type SecretScope = (typeof SECRET_SCOPES)[number];
 

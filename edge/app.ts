@@ -30,6 +30,7 @@ import { originsModule } from './origins/routes.js';
 import { pricingModule, quotesModule } from './pricing/routes.js';
 import { router } from './router.js';
 import { jwksModule, tokensModule } from './tokens/routes.js';
+import { webhooksModule } from './webhooks/routes.js';
 import { configModule, themesModule } from './widget/routes.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -99,6 +100,7 @@ export function createApp(deps: EdgeDeps) {
     catalog: build(catalogModule),
     pricing: build(pricingModule),
     quotes: build(quotesModule),
+    webhooks: build(webhooksModule),
     start: build(startModule),
     docs: build(docsModule),
     demo: build(demoModule),
@@ -161,7 +163,8 @@ export function createApp(deps: EdgeDeps) {
     .route(m.domains.module.prefix, m.domains.routes)
     .route(m.catalog.module.prefix, m.catalog.routes)
     .route(m.pricing.module.prefix, m.pricing.routes)
-    .route(m.quotes.module.prefix, m.quotes.routes);
+    .route(m.quotes.module.prefix, m.quotes.routes)
+    .route(m.webhooks.module.prefix, m.webhooks.routes);
   // Pages and files, outside the typed API (the client has no use for them).
   for (const page of [m.start, m.docs, m.demo, m.kit]) app.route(page.module.prefix, page.routes);
 

@@ -4,6 +4,7 @@
  */
 import type { EdgeDeps } from './deps.js';
 import { recheckDueDomains } from './domains/recheck.js';
+import { dispatchWebhooks } from './webhooks/dispatch.js';
 
 /** Deletes expired quotes and the records of expired widget tokens. */
 export async function purgeExpired(deps: EdgeDeps): Promise<{ quotes: number; tokens: number }> {
@@ -16,8 +17,9 @@ export async function purgeExpired(deps: EdgeDeps): Promise<{ quotes: number; to
   return purged;
 }
 
-/** One round of everything periodic: domain re-checks, then the purge. */
+/** One round of everything periodic: domain re-checks, webhook deliveries, then the purge. */
 export async function runMaintenance(deps: EdgeDeps): Promise<void> {
   await recheckDueDomains(deps);
+  await dispatchWebhooks(deps);
   await purgeExpired(deps);
 }

@@ -111,6 +111,46 @@ export interface Database {
     created_at: number;
     verified_at: number | null;
   };
+  /** Endpoints a tenant registered; the signing secret is sealed by the master key. */
+  webhook_endpoints: {
+    id: string;
+    tenant_id: string;
+    url: string;
+    description: string | null;
+    secret: string;
+    kek_id: string;
+    kek_alg: string;
+    status: string;
+    created_at: number;
+    disabled_at: number | null;
+  };
+  /** One event to one endpoint: pending until delivered or given up (failed). */
+  webhook_deliveries: {
+    id: string;
+    tenant_id: string;
+    endpoint_id: string;
+    event_id: string;
+    event_type: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: number | null;
+    window_start: number;
+    /** The instance holding the lease while it attempts the delivery. */
+    claim: string | null;
+    last_status: number | null;
+    last_error: string | null;
+    created_at: number;
+    delivered_at: number | null;
+  };
+  /** The delivery log: every attempt with its answer. */
+  webhook_attempts: {
+    delivery_id: string;
+    attempt: number;
+    at: number;
+    status: number | null;
+    error: string | null;
+    duration_ms: number;
+  };
 }
 
 /**
@@ -318,6 +358,79 @@ export const MIGRATIONS: readonly Migration[] = [
         .columns(['status', 'next_check_at'])
         .compile(),
       db.schema.createIndex('quotes_expiry').on('quotes').column('expires_at').compile(),
+    ],
+  },
+  {
+    name: '0006_webhooks',
+    statements: (db) => [
+      // WEBHOOKS-MERGE: until the applications branch lands, the outbox it creates is made here.
+      sql`CREATE TABLE IF NOT EXISTS outbox (id text PRIMARY KEY, tenant_id text NOT NULL, type text NOT NULL, payload text NOT NULL, created_at integer NOT NULL)`.compile(
+        db,
+      ),
+      // Set once the event has been copied to a delivery per active endpoint of its tenant.
+      db.schema.alterTable('outbox').addColumn('dispatched_at', 'integer').compile(),
+      db.schema.createIndex('outbox_undispatched').on('outbox').column('dispatched_at').compile(),
+      db.schema
+        .createTable('webhook_endpoints')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('kek_id', 'text', (c) => c.notNull())
+        .addColumn('kek_alg', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('disabled_at', 'integer')
+        .compile(),
+      db.schema
+        .createIndex('webhook_endpoints_tenant')
+        .on('webhook_endpoints')
+        .columns(['tenant_id', 'status'])
+        .compile(),
+      db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('endpoint_id', 'text', (c) => c.notNull().references('webhook_endpoints.id'))
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'integer')
+        .addColumn('window_start', 'integer', (c) => c.notNull())
+        .addColumn('claim', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('delivered_at', 'integer')
+        .addUniqueConstraint('webhook_deliveries_once', ['endpoint_id', 'event_id'])
+        .compile(),
+      db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .compile(),
+      db.schema
+        .createIndex('webhook_deliveries_tenant')
+        .on('webhook_deliveries')
+        .columns(['tenant_id', 'created_at', 'id'])
+        .compile(),
+      db.schema
+        .createIndex('webhook_deliveries_claim')
+        .on('webhook_deliveries')
+        .column('claim')
+        .compile(),
+      db.schema
+        .createTable('webhook_attempts')
+        .addColumn('delivery_id', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('webhook_attempts_pk', ['delivery_id', 'attempt'])
+        .compile(),
     ],
   },
 ];

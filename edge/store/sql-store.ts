@@ -10,6 +10,7 @@ import { sqlDomains } from './sql/domains.js';
 import { sqlSigningKeys } from './sql/signing-keys.js';
 import { sqlTenants } from './sql/tenants.js';
 import { sqlTokens } from './sql/tokens.js';
+import { sqlWebhooks } from './sql/webhooks.js';
 import type { Store } from './store.js';
 
 export function sqlStore(executor: SqlExecutor, now: () => number): Store {
@@ -22,6 +23,7 @@ export function sqlStore(executor: SqlExecutor, now: () => number): Store {
     ...sqlTokens(context),
     ...sqlDomains(context),
     ...sqlAudit(context),
+    ...sqlWebhooks(context),
     close: () => executor.close(),
   };
 }

@@ -11,6 +11,7 @@ import type { DomainStore } from './ports/domains.js';
 import type { SigningKeyStore } from './ports/signing-keys.js';
 import type { TenantStore } from './ports/tenants.js';
 import type { TokenStore } from './ports/tokens.js';
+import type { WebhookStore } from './ports/webhooks.js';
 
 export type * from './types.js';
 export type {
@@ -21,6 +22,7 @@ export type {
   SigningKeyStore,
   TenantStore,
   TokenStore,
+  WebhookStore,
 };
 
 export interface Store
@@ -30,6 +32,7 @@ export interface Store
     DocumentStore,
     TokenStore,
     DomainStore,
-    AuditStore {
+    AuditStore,
+    WebhookStore {
   close(): Promise<void>;
 }
