@@ -192,6 +192,8 @@ export async function startNodeEdge(
       previousMasterKeys: settings.previousMasterKeys,
       rateLimits: settings.rateLimits,
       extraHosts: [...new Set(['127.0.0.1', 'localhost', settings.host, listenHost])],
+      // A local receiver (http://127.0.0.1:…) may take webhooks in development, never in production.
+      allowLoopbackWebhooks: !settings.production,
     },
     assets: swaggerAssets(),
     widgetAssets: widgetFiles(
