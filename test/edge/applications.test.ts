@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { submissionSchema } from '../../contracts/applications.js';
 import { IN_FLIGHT_LEASE_MS, requestHash } from '../../edge/applications/idempotency.js';
+import { purgeExpired } from '../../edge/maintenance.js';
 import {
   createTenant,
   createTestEdge,
@@ -169,6 +170,24 @@ describe('drafts', () => {
     await s.edge.close();
   });
 
+  test('an older save never replaces a newer one (two instances whose clocks differ)', async () => {
+    const s = await setup();
+    const store = s.edge.deps.store;
+    const draft = (sealed: string, updatedAt: number) => ({
+      tenantId: s.tenant.id,
+      customer: 'cust-1',
+      sealed,
+      updatedAt,
+    });
+    const at = s.edge.clock.now();
+    await store.saveApplicationDraft(draft('g1.newer', at));
+    await store.saveApplicationDraft(draft('g1.older', at - 5000));
+    assert.equal((await store.getApplicationDraft(s.tenant.id, 'cust-1'))?.sealed, 'g1.newer');
+    await store.saveApplicationDraft(draft('g1.newest', at + 1));
+    assert.equal((await store.getApplicationDraft(s.tenant.id, 'cust-1'))?.sealed, 'g1.newest');
+    await s.edge.close();
+  });
+
   test('a draft that breaks a field rule is a 422 and leaves the saved draft as it was', async () => {
     const s = await setup();
     const put = (body: unknown) =>
@@ -301,6 +320,9 @@ describe('submissions are idempotent', () => {
     assert.notEqual(second.id, receipt.id);
 
     s.edge.clock.advance(1 * HOUR + 1);
+    // Past 24 h the periodic purge drops the key (a new submission could also reuse it).
+    assert.equal((await purgeExpired(s.edge.deps)).idempotencyKeys, 1);
+    assert.equal(count(s.edge, 'idempotency_keys', "idem_key = 'key-1'"), 0);
     s.token = await fresh();
     const reused = await read<Receipt>(
       await submit(s, submission('Another Company Ltd'), 'key-1'),
@@ -343,6 +365,12 @@ describe('submissions are idempotent', () => {
     const busy = await submit(s, body, 'key-crash');
     await problem(busy, 409, 'idempotency-key-in-flight');
     assert.equal(busy.headers.get('retry-after'), '1');
+    // Another body under a key in flight is the client's mistake either way: 422.
+    await problem(
+      await submit(s, submission('Other Co'), 'key-crash'),
+      422,
+      'idempotency-key-reused',
+    );
     assert.equal(count(s.edge, 'applications'), 0);
 
     s.edge.clock.advance(IN_FLIGHT_LEASE_MS);
