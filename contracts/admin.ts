@@ -55,6 +55,7 @@ export const tenantListSchema = z
 export const SECRET_SCOPES = [
   'audit:read',
   'applications:read',
+  'applications:write',
   'branding:write',
   'chat:agent',
   'domains:write',

@@ -3,6 +3,7 @@
  * same code runs on better-sqlite3 (Node) and D1 (Workers); only the executor differs.
  */
 import type { SqlExecutor } from './executor.js';
+import { sqlApplications } from './sql/applications.js';
 import { sqlAudit } from './sql/audit.js';
 import { sqlBranding } from './sql/branding.js';
 import { sqlDocuments } from './sql/documents.js';
@@ -23,6 +24,7 @@ export function sqlStore(executor: SqlExecutor, now: () => number): Store {
     ...sqlTokens(context),
     ...sqlDomains(context),
     ...sqlAudit(context),
+    ...sqlApplications(context),
     ...sqlWebhooks(context),
     close: () => executor.close(),
   };

@@ -4,6 +4,7 @@
  * atomic batch of statements inside the implementation (sql/*.ts), audit row included, so the
  * same store runs on SQLite (Node) and D1 (Workers).
  */
+import type { ApplicationStore } from './ports/applications.js';
 import type { AuditStore } from './ports/audit.js';
 import type { BrandingStore } from './ports/branding.js';
 import type { DocumentStore } from './ports/documents.js';
@@ -15,6 +16,7 @@ import type { WebhookStore } from './ports/webhooks.js';
 
 export type * from './types.js';
 export type {
+  ApplicationStore,
   AuditStore,
   BrandingStore,
   DocumentStore,
@@ -33,6 +35,7 @@ export interface Store
     TokenStore,
     DomainStore,
     AuditStore,
+    ApplicationStore,
     WebhookStore {
   close(): Promise<void>;
 }
