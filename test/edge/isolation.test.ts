@@ -63,6 +63,10 @@ interface World extends TestTenant {
   applicationId: string;
   legalName: string;
   draftName: string;
+  /** A webhook endpoint (registered before the submission), its secret, and the delivery of the submission's event to it. */
+  webhookEndpointId: string;
+  webhookSecret: string;
+  deliveryId: string;
 }
 
 interface Req {
@@ -948,7 +952,87 @@ const FIXTURES: Record<string, Fixture> = {
       };
     },
   },
+  'POST /v1/webhooks/endpoints': {
+    guard: 'secret',
+    // Nothing in the request can name the victim: the endpoint is the caller's own.
+    attacks: () => [
+      {
+        path: '/v1/webhooks/endpoints',
+        body: { url: 'https://hooks.attacker-probe.example/gw' },
+        status: [201, 409],
+      },
+    ],
+    own: async (ctx, owner) => {
+      await makeEndpointRoom(ctx, owner);
+      const url = `https://hooks.${owner.slug}.example/own-${++ownEndpoints}`;
+      return { path: '/v1/webhooks/endpoints', body: { url }, status: [201], shows: [url] };
+    },
+  },
+  'GET /v1/webhooks/endpoints': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/webhooks/endpoints', status: [200] }],
+    own: same((o) => ({
+      path: '/v1/webhooks/endpoints',
+      status: [200],
+      shows: [o.webhookEndpointId],
+    })),
+  },
+  'DELETE /v1/webhooks/endpoints/:id': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/webhooks/endpoints/${victim.webhookEndpointId}`, status: [404] },
+    ],
+    // A fresh endpoint each time: disabling one is not repeatable.
+    own: async (ctx, owner) => {
+      await makeEndpointRoom(ctx, owner);
+      const res = await ctx.edge.call('POST', '/v1/webhooks/endpoints', {
+        auth: owner.secretKey,
+        body: { url: `https://hooks.${owner.slug}.example/own-${++ownEndpoints}` },
+      });
+      const { endpoint } = await json<{ endpoint: { id: string } }>(res, 'own endpoint', 201);
+      return { path: `/v1/webhooks/endpoints/${endpoint.id}`, status: [204] };
+    },
+  },
+  'GET /v1/webhooks/deliveries': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/webhooks/deliveries', status: [200] }],
+    own: same((o) => ({ path: '/v1/webhooks/deliveries', status: [200], shows: [o.deliveryId] })),
+  },
+  'GET /v1/webhooks/deliveries/:id/attempts': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/webhooks/deliveries/${victim.deliveryId}/attempts`, status: [404] },
+    ],
+    own: same((o) => ({
+      path: `/v1/webhooks/deliveries/${o.deliveryId}/attempts`,
+      status: [200],
+    })),
+  },
+  'POST /v1/webhooks/deliveries/:id/redeliver': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/webhooks/deliveries/${victim.deliveryId}/redeliver`, status: [404] },
+    ],
+    own: same((o) => ({
+      path: `/v1/webhooks/deliveries/${o.deliveryId}/redeliver`,
+      status: [202],
+    })),
+  },
 };
+
+let ownEndpoints = 0;
+
+/** Disables the owner's endpoints beyond the world's own, so a new one fits under the cap. */
+async function makeEndpointRoom(ctx: Ctx, owner: World): Promise<void> {
+  const res = await ctx.edge.call('GET', '/v1/webhooks/endpoints', { auth: owner.secretKey });
+  const { items } = await json<{ items: { id: string; status: string }[] }>(res, 'endpoints', 200);
+  for (const endpoint of items) {
+    if (endpoint.id === owner.webhookEndpointId || endpoint.status !== 'active') continue;
+    await ctx.edge.call('DELETE', `/v1/webhooks/endpoints/${endpoint.id}`, {
+      auth: owner.secretKey,
+    });
+  }
+}
 
 // ---- the world: three tenants with data on every resource --------------------------------
 
@@ -1059,6 +1143,14 @@ async function buildWorld(): Promise<Ctx> {
       'preview',
       201,
     );
+    const hook = await json<{ endpoint: { id: string }; secret: string }>(
+      await edge.call('POST', '/v1/webhooks/endpoints', {
+        auth,
+        body: { url: `https://hooks.${spec.slug}.example/gridworks` },
+      }),
+      'webhook endpoint',
+      201,
+    );
     const legalName = `${spec.word} Trading LLP`;
     const draftName = `${spec.word} Draft Holdings`;
     const widget = { auth: minted.token, headers: { origin: origins[0] ?? '' } };
@@ -1077,6 +1169,13 @@ async function buildWorld(): Promise<Ctx> {
         body: { steps: { company: { legalName: draftName } } },
       }),
       'application draft',
+      200,
+    );
+    // The submission's event becomes a delivery to the endpoint (not sent: no network here).
+    await edge.deps.store.dispatchOutbox(edge.clock.now());
+    const deliveries = await json<{ items: { id: string }[] }>(
+      await edge.call('GET', '/v1/webhooks/deliveries', { auth }),
+      'webhook deliveries',
       200,
     );
     const domain = `widgets.${spec.slug}.example`;
@@ -1114,6 +1213,9 @@ async function buildWorld(): Promise<Ctx> {
       applicationId: submitted.id,
       legalName,
       draftName,
+      webhookEndpointId: hook.endpoint.id,
+      webhookSecret: hook.secret,
+      deliveryId: deliveries.items[0]?.id ?? '',
     });
   }
   return { edge, tenants };
@@ -1165,6 +1267,9 @@ function secretsOf(t: World): Map<string, string> {
     ['application id', t.applicationId],
     ['application legal name', t.legalName],
     ['application draft', t.draftName],
+    ['webhook endpoint id', t.webhookEndpointId],
+    ['webhook secret', t.webhookSecret],
+    ['webhook delivery id', t.deliveryId],
   ]);
 }
 
