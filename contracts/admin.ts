@@ -55,6 +55,7 @@ export const tenantListSchema = z
 export const SECRET_SCOPES = [
   'audit:read',
   'applications:read',
+  'applications:write',
   'branding:write',
   'chat:agent',
   'domains:write',
@@ -62,6 +63,7 @@ export const SECRET_SCOPES = [
   'origins:write',
   'quotes:write',
   'tokens:mint',
+  'webhooks:write',
 ] as const;
 export type SecretScope = (typeof SECRET_SCOPES)[number];
 

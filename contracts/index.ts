@@ -22,6 +22,28 @@ export {
   tenantSchema,
 } from './admin.js';
 export {
+  APPLICATION_STATUSES,
+  type Application,
+  type ApplicationReceipt,
+  type ApplicationStatus,
+  type ApplicationSummary,
+  applicationExportSchema,
+  applicationListQuerySchema,
+  applicationListSchema,
+  applicationReceiptSchema,
+  applicationSchema,
+  applicationStatusSchema,
+  applicationSummarySchema,
+  canTransition,
+  type Draft,
+  draftSchema,
+  type Submission,
+  savedDraftSchema,
+  statusChangeSchema,
+  submissionSchema,
+  TRANSITIONS,
+} from './applications.js';
+export {
   type Catalog,
   type CatalogCategory,
   type CatalogPrice,
@@ -48,6 +70,21 @@ export {
   type PhoneErrorCode,
   phoneSchema,
 } from './phone.js';
+export {
+  companyStepSchema,
+  type DraftSteps,
+  declarationsStepSchema,
+  draftStepsSchema,
+  ENTITY_TYPES,
+  entityTypeStepSchema,
+  ONBOARDING_STEPS,
+  type OnboardingStep,
+  type OnboardingSteps,
+  onboardingStepsSchema,
+  peopleStepSchema,
+  REGISTRATION_SCHEMES,
+  servicesStepSchema,
+} from './onboarding.js';
 export {
   BILLING_PERIODS,
   type Billing,

@@ -5,7 +5,9 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { mergePath } from 'hono/utils/url';
+import { applicationsModule, onboardingModule } from './applications/routes.js';
 import { auditModule } from './audit/routes.js';
+import { DataKeys } from './auth/data-keys.js';
 import { parseMasterKey, SecretBox } from './auth/secret-box.js';
 import { KeyRing } from './auth/widget-tokens.js';
 import { brandingModule } from './branding/routes.js';
@@ -30,6 +32,7 @@ import { originsModule } from './origins/routes.js';
 import { pricingModule, quotesModule } from './pricing/routes.js';
 import { router } from './router.js';
 import { jwksModule, tokensModule } from './tokens/routes.js';
+import { webhooksModule } from './webhooks/routes.js';
 import { configModule, themesModule } from './widget/routes.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -66,20 +69,19 @@ function validateConfig(deps: EdgeDeps): void {
 /** Builds the edge app. Bad configuration throws here, at boot, not on the first request. */
 export function createApp(deps: EdgeDeps) {
   validateConfig(deps);
-  const keyRing = new KeyRing(
-    deps.store,
-    deps.clock,
-    new SecretBox(deps.config.masterKey, deps.config.previousMasterKeys),
-    {
-      ...(deps.sha256 ? { digest: deps.sha256 } : {}),
-      ...(deps.ed25519 ? { signer: deps.ed25519 } : {}),
-    },
-  );
+  const secretBox = new SecretBox(deps.config.masterKey, deps.config.previousMasterKeys);
+  const keyRing = new KeyRing(deps.store, deps.clock, secretBox, {
+    ...(deps.sha256 ? { digest: deps.sha256 } : {}),
+    ...(deps.ed25519 ? { signer: deps.ed25519 } : {}),
+  });
   const publicHost = new URL(deps.config.publicUrl).hostname;
   const maxSize = deps.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   // Each module's routes, built first: its declared policies apply to exactly its paths.
-  const context: ModuleContext = { keyRing };
+  const context: ModuleContext = {
+    keyRing,
+    dataKeys: new DataKeys(deps.store, secretBox, deps.clock),
+  };
   const build = <R extends Hono<AppEnv>, P extends string>(module: EdgeModule<R, P>) => ({
     module,
     routes: module.routes(context),
@@ -99,6 +101,9 @@ export function createApp(deps: EdgeDeps) {
     catalog: build(catalogModule),
     pricing: build(pricingModule),
     quotes: build(quotesModule),
+    onboarding: build(onboardingModule),
+    applications: build(applicationsModule),
+    webhooks: build(webhooksModule),
     start: build(startModule),
     docs: build(docsModule),
     demo: build(demoModule),
@@ -161,7 +166,11 @@ export function createApp(deps: EdgeDeps) {
     .route(m.domains.module.prefix, m.domains.routes)
     .route(m.catalog.module.prefix, m.catalog.routes)
     .route(m.pricing.module.prefix, m.pricing.routes)
-    .route(m.quotes.module.prefix, m.quotes.routes);
+    .route(m.quotes.module.prefix, m.quotes.routes)
+    // The customer's routes first: `/draft` is theirs, not an application id.
+    .route(m.onboarding.module.prefix, m.onboarding.routes)
+    .route(m.applications.module.prefix, m.applications.routes)
+    .route(m.webhooks.module.prefix, m.webhooks.routes);
   // Pages and files, outside the typed API (the client has no use for them).
   for (const page of [m.start, m.docs, m.demo, m.kit]) app.route(page.module.prefix, page.routes);
 
@@ -177,7 +186,7 @@ export function createApp(deps: EdgeDeps) {
       title: 'GridWorks Embed edge API',
       version: '1.0.0',
       description:
-        'Tenants, keys, allowed origins, branding, widget tokens, custom domains and widget data. Errors are RFC 9457 application/problem+json.',
+        'Tenants, keys, allowed origins, branding, widget tokens, custom domains, widget data and onboarding applications. Errors are RFC 9457 application/problem+json.',
     },
     servers: [{ url: deps.config.publicUrl }],
   });

@@ -61,6 +61,11 @@ export interface EdgeConfig {
   masterKey: string;
   /** Earlier master keys, still able to open what they sealed (rotation). */
   previousMasterKeys?: string[];
+  /**
+   * Development and tests only: webhook endpoints may be `http://127.0.0.1:<port>/…` (a local
+   * receiver). Never set in production, where endpoints are https on public host names.
+   */
+  allowLoopbackWebhooks?: boolean;
   /** Hostnames of the edge itself (besides publicUrl's); other hosts must be active custom domains. */
   extraHosts?: string[];
 }
@@ -104,6 +109,8 @@ export interface EdgeDeps {
   rateLimiter: RateLimiter;
   dohFetch: DohFetch;
   config: EdgeConfig;
+  /** `fetch` for webhook deliveries (injected so tests can watch; default the global one). */
+  webhookFetch?: (url: string, init: RequestInit) => Promise<Response>;
   /** Static assets for /docs; without it /docs links to /openapi.json only. */
   assets?: AssetSource;
   /** The demo partner-bank site at /demo (development only; never in production). */

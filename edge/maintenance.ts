@@ -4,20 +4,28 @@
  */
 import type { EdgeDeps } from './deps.js';
 import { recheckDueDomains } from './domains/recheck.js';
+import { dispatchWebhooks } from './webhooks/dispatch.js';
 
-/** Deletes expired quotes and the records of expired widget tokens. */
-export async function purgeExpired(deps: EdgeDeps): Promise<{ quotes: number; tokens: number }> {
+/**
+ * Deletes expired quotes, the records of expired widget tokens and idempotency keys past
+ * their 24 hours.
+ */
+export async function purgeExpired(
+  deps: EdgeDeps,
+): Promise<{ quotes: number; tokens: number; idempotencyKeys: number }> {
   const now = deps.clock.now();
   const purged = {
     quotes: await deps.store.purgeExpiredQuotes(now),
     tokens: await deps.store.purgeExpiredTokens(now),
+    idempotencyKeys: await deps.store.purgeExpiredIdempotencyKeys(now),
   };
-  if (purged.quotes > 0 || purged.tokens > 0) deps.logger.info('expired-purged', purged);
+  if (Object.values(purged).some((n) => n > 0)) deps.logger.info('expired-purged', purged);
   return purged;
 }
 
-/** One round of everything periodic: domain re-checks, then the purge. */
+/** One round of everything periodic: domain re-checks, webhook deliveries, then the purge. */
 export async function runMaintenance(deps: EdgeDeps): Promise<void> {
   await recheckDueDomains(deps);
+  await dispatchWebhooks(deps);
   await purgeExpired(deps);
 }

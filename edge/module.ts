@@ -6,6 +6,7 @@
  * policy from these declarations, so it keeps no list of paths of its own.
  */
 import type { Hono } from 'hono';
+import type { DataKeys } from './auth/data-keys.js';
 import type { KeyRing } from './auth/widget-tokens.js';
 import type { AppEnv } from './context.js';
 
@@ -20,6 +21,8 @@ export type CorsPolicy = 'tenant' | 'public' | 'none';
 /** What a module's routes may need from the app beyond the injected deps. */
 export interface ModuleContext {
   keyRing: KeyRing;
+  /** Seals and opens personal data under each tenant's data key. */
+  dataKeys: DataKeys;
 }
 
 export interface EdgeModule<R extends Hono<AppEnv> = Hono<AppEnv>, P extends string = string> {

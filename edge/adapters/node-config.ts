@@ -31,6 +31,8 @@ export interface NodeEdgeSettings {
   production: boolean;
   /** How often due custom domains are re-checked (default one minute). */
   recheckIntervalMs?: number;
+  /** How often due webhook deliveries are sent (tests; default 2 s). */
+  webhookIntervalMs?: number;
 }
 
 export class ConfigError extends Error {

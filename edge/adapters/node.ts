@@ -24,10 +24,14 @@ import { ReadCache } from '../middleware/read-cache/index.js';
 import { cachingStore } from '../store/caching-store.js';
 import { migrate } from '../store/migrate.js';
 import { sqlStore } from '../store/sql-store.js';
+import { dispatchWebhooks } from '../webhooks/dispatch.js';
 import { ConfigError, ensureDataDir, loadSettings, type NodeEdgeSettings } from './node-config.js';
 import { nodeEd25519Signer } from './node-ed25519.js';
 import { attachDemo } from './seed.js';
 import { SqliteExecutor } from './sqlite-executor.js';
+
+/** How often the Node edge sends due webhook deliveries. */
+export const WEBHOOK_INTERVAL_MS = 2_000;
 
 /** Pending log output of every logger in this process, written out if the process exits. */
 const unflushed = new Set<() => void>();
@@ -188,6 +192,8 @@ export async function startNodeEdge(
       previousMasterKeys: settings.previousMasterKeys,
       rateLimits: settings.rateLimits,
       extraHosts: [...new Set(['127.0.0.1', 'localhost', settings.host, listenHost])],
+      // A local receiver (http://127.0.0.1:…) may take webhooks in development, never in production.
+      allowLoopbackWebhooks: !settings.production,
     },
     assets: swaggerAssets(),
     widgetAssets: widgetFiles(
@@ -236,9 +242,22 @@ export async function startNodeEdge(
       });
   }, settings.recheckIntervalMs ?? 60_000);
   maintenanceTimer.unref();
+  // Webhooks go out within seconds of their event, not on the minute of the maintenance round.
+  let dispatching = false;
+  const webhookTimer = setInterval(() => {
+    if (dispatching) return;
+    dispatching = true;
+    dispatchWebhooks(deps)
+      .catch((error: unknown) => logger.error('webhooks-failed', { name: (error as Error).name }))
+      .finally(() => {
+        dispatching = false;
+      });
+  }, settings.webhookIntervalMs ?? WEBHOOK_INTERVAL_MS);
+  webhookTimer.unref();
   let closing: Promise<void> | undefined;
   const close = () => {
     clearInterval(maintenanceTimer);
+    clearInterval(webhookTimer);
     closing ??= (async () => {
       await new Promise<void>((done) => {
         server.close(() => done());

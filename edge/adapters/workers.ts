@@ -62,6 +62,11 @@ export interface Env {
    * `PUT /__test/clock {now}` move this isolate's clock, as the Node tests inject theirs.
    */
   GW_TEST_CLOCK?: string;
+  /**
+   * Development and tests only (never in wrangler.toml): `enabled` lets webhook endpoints be
+   * a local receiver on http://127.0.0.1.
+   */
+  GW_ALLOW_LOOPBACK_WEBHOOKS?: string;
 }
 
 /**
@@ -172,6 +177,7 @@ async function buildEdge(env: Env) {
       masterKey: required(env, 'GW_MASTER_KEY'),
       previousMasterKeys: list(env.GW_MASTER_KEY_PREVIOUS),
       extraHosts: list(env.GW_EXTRA_HOSTS),
+      allowLoopbackWebhooks: env.GW_ALLOW_LOOPBACK_WEBHOOKS === 'enabled',
       rateLimits: parseRateLimits(env.GW_RATE_LIMITS),
     },
     assets: assetsUnder(env.ASSETS, 'docs/'),

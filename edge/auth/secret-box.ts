@@ -29,13 +29,13 @@ export class SecretBoxError extends Error {
   }
 }
 
-const toBase64Url = (bytes: Uint8Array) => {
+export const toBase64Url = (bytes: Uint8Array) => {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);
   return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 };
 
-const fromBase64Url = (text: string): Uint8Array<ArrayBuffer> =>
+export const fromBase64Url = (text: string): Uint8Array<ArrayBuffer> =>
   Uint8Array.from(atob(text.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0));
 
 /**

@@ -111,6 +111,111 @@ export interface Database {
     created_at: number;
     verified_at: number | null;
   };
+  /** One data key per tenant, sealed by the master key: it encrypts the tenant's applications. */
+  tenant_data_keys: {
+    tenant_id: string;
+    /** The raw AES-256 key sealed with AES-GCM (see auth/secret-box), bound to the tenant. */
+    wrapped_key: string;
+    kek_id: string;
+    kek_alg: string;
+    created_at: number;
+  };
+  /** A customer's unfinished application; `sealed` is the draft encrypted under the data key. */
+  application_drafts: {
+    tenant_id: string;
+    customer: string;
+    sealed: string;
+    updated_at: number;
+  };
+  /** Only non-personal facts in clear; `sealed` holds the step data (encrypted). */
+  applications: {
+    id: string;
+    tenant_id: string;
+    customer: string;
+    product: string;
+    status: string;
+    sealed: string;
+    signatory_count: number;
+    contact_count: number;
+    service_count: number;
+    created_at: number;
+    updated_at: number;
+    /** Random id of the last status change: lets its audit and outbox rows see it won. */
+    change_id: string;
+  };
+  /**
+   * `Idempotency-Key`s of submissions, per tenant and customer: claimed (`in_flight`, with a
+   * lease) before the application is written, completed (`done`, with the response) in the
+   * same batch as the application.
+   */
+  idempotency_keys: {
+    tenant_id: string;
+    customer: string;
+    idem_key: string;
+    request_hash: string;
+    /** Random id of the request holding the claim. */
+    claim: string;
+    state: string;
+    status_code: number | null;
+    response_json: string | null;
+    application_id: string | null;
+    created_at: number;
+    /** An in-flight claim older than this may be taken over (its request crashed). */
+    locked_until: number;
+    /** When the key may be used again for another request (24 h after the claim). */
+    expires_at: number;
+  };
+  /** Events for the tenant's webhooks, written with the change they report; delivered later. */
+  outbox: {
+    id: string;
+    tenant_id: string;
+    type: string;
+    /** JSON without personal data: ids, statuses, times. */
+    payload: string;
+    created_at: number;
+    /** Set once the event was copied to a delivery per active webhook endpoint of its tenant. */
+    dispatched_at: number | null;
+  };
+  /** Endpoints a tenant registered; the signing secret is sealed by the master key. */
+  webhook_endpoints: {
+    id: string;
+    tenant_id: string;
+    url: string;
+    description: string | null;
+    secret: string;
+    kek_id: string;
+    kek_alg: string;
+    status: string;
+    created_at: number;
+    disabled_at: number | null;
+  };
+  /** One event to one endpoint: pending until delivered or given up (failed). */
+  webhook_deliveries: {
+    id: string;
+    tenant_id: string;
+    endpoint_id: string;
+    event_id: string;
+    event_type: string;
+    status: string;
+    attempts: number;
+    next_attempt_at: number | null;
+    window_start: number;
+    /** The instance holding the lease while it attempts the delivery. */
+    claim: string | null;
+    last_status: number | null;
+    last_error: string | null;
+    created_at: number;
+    delivered_at: number | null;
+  };
+  /** The delivery log: every attempt with its answer. */
+  webhook_attempts: {
+    delivery_id: string;
+    attempt: number;
+    at: number;
+    status: number | null;
+    error: string | null;
+    duration_ms: number;
+  };
 }
 
 /**
@@ -318,6 +423,163 @@ export const MIGRATIONS: readonly Migration[] = [
         .columns(['status', 'next_check_at'])
         .compile(),
       db.schema.createIndex('quotes_expiry').on('quotes').column('expires_at').compile(),
+    ],
+  },
+  {
+    name: '0005_applications',
+    statements: (db) => [
+      db.schema
+        .createTable('tenant_data_keys')
+        .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id'))
+        .addColumn('wrapped_key', 'text', (c) => c.notNull())
+        .addColumn('kek_id', 'text', (c) => c.notNull())
+        .addColumn('kek_alg', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .compile(),
+      db.schema
+        .createTable('application_drafts')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('application_drafts_pk', ['tenant_id', 'customer'])
+        .compile(),
+      db.schema
+        .createTable('applications')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('product', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('signatory_count', 'integer', (c) => c.notNull())
+        .addColumn('contact_count', 'integer', (c) => c.notNull())
+        .addColumn('service_count', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .addColumn('change_id', 'text', (c) => c.notNull())
+        .compile(),
+      // Lists are newest first, by tenant, optionally by status.
+      db.schema
+        .createIndex('applications_tenant_created')
+        .on('applications')
+        .columns(['tenant_id', 'created_at', 'id'])
+        .compile(),
+      db.schema
+        .createIndex('applications_tenant_status')
+        .on('applications')
+        .columns(['tenant_id', 'status', 'created_at', 'id'])
+        .compile(),
+      db.schema
+        .createTable('idempotency_keys')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('idem_key', 'text', (c) => c.notNull())
+        .addColumn('request_hash', 'text', (c) => c.notNull())
+        .addColumn('claim', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('response_json', 'text')
+        .addColumn('application_id', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('locked_until', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('idempotency_keys_pk', ['tenant_id', 'customer', 'idem_key'])
+        .compile(),
+      db.schema
+        .createIndex('idempotency_keys_expiry')
+        .on('idempotency_keys')
+        .column('expires_at')
+        .compile(),
+      // Webhook dispatch picks the events not yet copied to deliveries: this partial index
+      // holds exactly those.
+      db.schema
+        .createTable('outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('payload', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        // Set once the event was copied to a delivery per active webhook endpoint.
+        .addColumn('dispatched_at', 'integer')
+        .compile(),
+      db.schema
+        .createIndex('outbox_undispatched')
+        .on('outbox')
+        .column('created_at')
+        .where(sql.ref('dispatched_at'), 'is', null)
+        .compile(),
+      db.schema
+        .createIndex('outbox_tenant')
+        .on('outbox')
+        .columns(['tenant_id', 'created_at'])
+        .compile(),
+    ],
+  },
+  {
+    name: '0006_webhooks',
+    statements: (db) => [
+      db.schema
+        .createTable('webhook_endpoints')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('description', 'text')
+        .addColumn('secret', 'text', (c) => c.notNull())
+        .addColumn('kek_id', 'text', (c) => c.notNull())
+        .addColumn('kek_alg', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('disabled_at', 'integer')
+        .compile(),
+      db.schema
+        .createIndex('webhook_endpoints_tenant')
+        .on('webhook_endpoints')
+        .columns(['tenant_id', 'status'])
+        .compile(),
+      db.schema
+        .createTable('webhook_deliveries')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('endpoint_id', 'text', (c) => c.notNull().references('webhook_endpoints.id'))
+        .addColumn('event_id', 'text', (c) => c.notNull())
+        .addColumn('event_type', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('next_attempt_at', 'integer')
+        .addColumn('window_start', 'integer', (c) => c.notNull())
+        .addColumn('claim', 'text')
+        .addColumn('last_status', 'integer')
+        .addColumn('last_error', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('delivered_at', 'integer')
+        .addUniqueConstraint('webhook_deliveries_once', ['endpoint_id', 'event_id'])
+        .compile(),
+      db.schema
+        .createIndex('webhook_deliveries_due')
+        .on('webhook_deliveries')
+        .columns(['status', 'next_attempt_at'])
+        .compile(),
+      db.schema
+        .createIndex('webhook_deliveries_tenant')
+        .on('webhook_deliveries')
+        .columns(['tenant_id', 'created_at', 'id'])
+        .compile(),
+      db.schema
+        .createIndex('webhook_deliveries_claim')
+        .on('webhook_deliveries')
+        .column('claim')
+        .compile(),
+      db.schema
+        .createTable('webhook_attempts')
+        .addColumn('delivery_id', 'text', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('error', 'text')
+        .addColumn('duration_ms', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('webhook_attempts_pk', ['delivery_id', 'attempt'])
+        .compile(),
     ],
   },
 ];

@@ -3,6 +3,7 @@
  * same code runs on better-sqlite3 (Node) and D1 (Workers); only the executor differs.
  */
 import type { SqlExecutor } from './executor.js';
+import { sqlApplications } from './sql/applications.js';
 import { sqlAudit } from './sql/audit.js';
 import { sqlBranding } from './sql/branding.js';
 import { sqlDocuments } from './sql/documents.js';
@@ -10,6 +11,7 @@ import { sqlDomains } from './sql/domains.js';
 import { sqlSigningKeys } from './sql/signing-keys.js';
 import { sqlTenants } from './sql/tenants.js';
 import { sqlTokens } from './sql/tokens.js';
+import { sqlWebhooks } from './sql/webhooks.js';
 import type { Store } from './store.js';
 
 export function sqlStore(executor: SqlExecutor, now: () => number): Store {
@@ -22,6 +24,8 @@ export function sqlStore(executor: SqlExecutor, now: () => number): Store {
     ...sqlTokens(context),
     ...sqlDomains(context),
     ...sqlAudit(context),
+    ...sqlApplications(context),
+    ...sqlWebhooks(context),
     close: () => executor.close(),
   };
 }

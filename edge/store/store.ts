@@ -4,6 +4,7 @@
  * atomic batch of statements inside the implementation (sql/*.ts), audit row included, so the
  * same store runs on SQLite (Node) and D1 (Workers).
  */
+import type { ApplicationStore } from './ports/applications.js';
 import type { AuditStore } from './ports/audit.js';
 import type { BrandingStore } from './ports/branding.js';
 import type { DocumentStore } from './ports/documents.js';
@@ -11,9 +12,11 @@ import type { DomainStore } from './ports/domains.js';
 import type { SigningKeyStore } from './ports/signing-keys.js';
 import type { TenantStore } from './ports/tenants.js';
 import type { TokenStore } from './ports/tokens.js';
+import type { WebhookStore } from './ports/webhooks.js';
 
 export type * from './types.js';
 export type {
+  ApplicationStore,
   AuditStore,
   BrandingStore,
   DocumentStore,
@@ -21,6 +24,7 @@ export type {
   SigningKeyStore,
   TenantStore,
   TokenStore,
+  WebhookStore,
 };
 
 export interface Store
@@ -30,6 +34,8 @@ export interface Store
     DocumentStore,
     TokenStore,
     DomainStore,
-    AuditStore {
+    AuditStore,
+    ApplicationStore,
+    WebhookStore {
   close(): Promise<void>;
 }

@@ -146,3 +146,73 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** A tenant's data key, sealed by a master key (see auth/data-keys). */
+export interface StoredDataKey {
+  tenantId: string;
+  wrappedKey: string;
+  kekId: string;
+  kekAlg: string;
+  createdAt: number;
+}
+
+/** A customer's draft application; `sealed` is the draft JSON encrypted under the data key. */
+export interface ApplicationDraftRecord {
+  tenantId: string;
+  customer: string;
+  sealed: string;
+  updatedAt: number;
+}
+
+/** An application as stored: personal data only inside `sealed`. */
+export interface ApplicationRecord {
+  id: string;
+  tenantId: string;
+  customer: string;
+  product: string;
+  status: string;
+  sealed: string;
+  counts: { signatories: number; contacts: number; services: number };
+  createdAt: number;
+  updatedAt: number;
+  changeId: string;
+}
+
+/** Who asks to submit under an `Idempotency-Key`, and with which request (by hash). */
+export interface IdempotencyClaim {
+  tenantId: string;
+  customer: string;
+  key: string;
+  requestHash: string;
+  /** Random id of this request: the claim is its while the row holds it. */
+  claim: string;
+  at: number;
+  /** How long an in-flight claim blocks others before it may be taken over. */
+  leaseMs: number;
+  /** How long a completed key replays its response. */
+  ttlMs: number;
+}
+
+/** A key's row as the claim left it: ours, or someone else's (in flight or done). */
+export interface IdempotencyRecord {
+  claim: string;
+  requestHash: string;
+  state: 'in_flight' | 'done';
+  statusCode: number | null;
+  responseJson: string | null;
+}
+
+/** An event for the tenant's webhooks, written in the same batch as what it reports. */
+export interface OutboxEvent {
+  id: string;
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+export interface ApplicationFilter {
+  status?: string;
+  createdFrom?: number;
+  createdTo?: number;
+  /** Continue after this (the last item of the previous page). */
+  after?: { createdAt: number; id: string };
+}

@@ -228,6 +228,7 @@ async function startWorkerd(options: RuntimeOptions): Promise<RuntimeEdge> {
       GW_MASTER_KEY: '5a'.repeat(32),
       GW_DOH_URL: resolver.url,
       GW_TEST_CLOCK: 'enabled',
+      GW_ALLOW_LOOPBACK_WEBHOOKS: 'enabled',
       GW_RATE_LIMITS: JSON.stringify({ authFailuresPerIp: 100_000, ...options.rateLimits }),
     },
     log: new Log(LogLevel.NONE),

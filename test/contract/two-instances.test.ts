@@ -1,6 +1,8 @@
 // Two edge instances on one database, raced: two Node processes on one SQLite file, and two
 // workerd isolates on one D1. Concurrent publishes get distinct version numbers, concurrent
-// key creations keep the caps, and no write is lost (every success is stored and audited).
+// key creations keep the caps, duplicate submissions under one Idempotency-Key make one
+// application (whose tenant data key, made by whichever instance won, opens on both), and no
+// write is lost (every success is stored and audited).
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,14 +20,21 @@ const SECRETS = {
   GW_PUBLIC_URL: 'https://edge.gridworks.test',
 };
 
-type Send = (method: string, path: string, auth: string, body?: unknown) => Promise<Response>;
+type Send = (
+  method: string,
+  path: string,
+  auth: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<Response>;
 
 const sender =
   (fetcher: (url: string, init: RequestInit) => Promise<Response>, base: string): Send =>
-  (method, path, auth, body) =>
+  (method, path, auth, body, headers = {}) =>
     fetcher(`${base}${path}`, {
       method,
       headers: {
+        ...headers,
         authorization: `Bearer ${auth}`,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
@@ -55,8 +64,47 @@ const SCOPE_SETS = [
   ['branding:write', 'tokens:mint'],
 ];
 
+const SUBMISSION = {
+  product: 'business-current',
+  steps: {
+    company: {
+      legalName: 'Race Traders LLP',
+      registrationNumbers: [{ scheme: 'uk-company-number', value: '01234567' }],
+      incorporationDate: '2020-01-01',
+      registeredAddress: {
+        line1: '1 Race Street',
+        city: 'Leeds',
+        postalCode: 'LS1 1AA',
+        country: 'GB',
+      },
+    },
+    entityType: { entityType: 'llp' },
+    people: {
+      signatories: [
+        { fullName: 'Rae Cer', role: 'Partner', email: 'rae@race.example', phone: '+447700900123' },
+      ],
+    },
+    declarations: {
+      politicallyExposed: false,
+      sanctioned: false,
+      // In the past on the real clocks these instances run on.
+      consent: { accepted: true, text: 'I consent.', givenAt: '2026-01-01T00:00:00Z' },
+    },
+  },
+};
+
+/**
+ * Where the customer's widget runs, and the headers that say so. A cross-origin page sends
+ * `Origin`; Miniflare's isolate proxy refuses foreign `Origin`s, so there the page is the
+ * edge's own (same-origin, recognised by `Sec-Fetch-Site`).
+ */
+interface WidgetPage {
+  origin: string;
+  headers: Record<string, string>;
+}
+
 /** The race, through two instances `a` and `b` (requests alternate between them). */
-async function race(a: Send, b: Send): Promise<void> {
+async function race(a: Send, b: Send, page: WidgetPage): Promise<void> {
   const created = await json<{ secretKey: string }>(
     await a('POST', '/v1/tenants', OPERATOR_KEY, { slug: 'race-bank', name: 'Race Bank' }),
     201,
@@ -110,6 +158,44 @@ async function race(a: Send, b: Send): Promise<void> {
       `version ${p.body.version} kept`,
     );
 
+  // Duplicate submissions under one key, through both instances at once: one application.
+  const { origin } = page;
+  await json(await a('PUT', '/v1/origins', key, { origins: [origin] }), 200);
+  const { token } = await json<{ token: string }>(
+    await b('POST', '/v1/tokens', key, {
+      scopes: ['onboarding:write'],
+      origin,
+      customer: 'race-customer',
+    }),
+    201,
+  );
+  const submissions = await Promise.all(
+    Array.from({ length: 40 }, async (_, i) => {
+      const res = await via(i)('POST', '/v1/applications', token, SUBMISSION, {
+        ...page.headers,
+        'idempotency-key': 'race-submission',
+      });
+      const text = await res.text();
+      assert.ok(text.startsWith('{'), `${res.status} ${text.slice(0, 200)}`);
+      return { status: res.status, body: JSON.parse(text) as { id?: string } };
+    }),
+  );
+  assert.ok(
+    submissions.every((r) => r.status === 201 || r.status === 409),
+    submissions.map((r) => r.status).join(','),
+  );
+  const ids = [...new Set(submissions.filter((r) => r.status === 201).map((r) => r.body.id))];
+  assert.equal(ids.length, 1, ids.join(','));
+  const applications = await json<{ items: { id: string }[] }>(
+    await a('GET', '/v1/applications', key),
+    200,
+  );
+  assert.deepEqual(
+    applications.items.map((i) => i.id),
+    ids,
+  );
+  for (const send of [a, b]) await json(await send('GET', `/v1/applications/${ids[0]}`, key), 200);
+
   // No lost update: every key creation and publish that succeeded is in the audit log.
   const audit = await json<{ items: { action: string }[] }>(
     await b('GET', '/v1/audit?limit=100', key),
@@ -160,7 +246,11 @@ describe('two instances on one database', () => {
       }
       rmSync(dir, { recursive: true, force: true });
     });
-    await race(sender(fetch, first.url), sender(fetch, second.url));
+    const origin = 'https://www.race-bank.example';
+    await race(sender(fetch, first.url), sender(fetch, second.url), {
+      origin,
+      headers: { origin },
+    });
   });
 
   test('two workerd isolates on one D1', async () => {
@@ -196,6 +286,7 @@ describe('two instances on one database', () => {
     await race(
       sender(through(a), 'https://edge.gridworks.test'),
       sender(through(b), 'https://edge.gridworks.test'),
+      { origin: 'https://edge.gridworks.test', headers: { 'sec-fetch-site': 'same-origin' } },
     );
   });
 });

@@ -28,9 +28,10 @@ const KINDS: readonly Kind[] = ['operator', 'secret', 'publishable', 'token', 'a
  * Who a route serves: decides which credential kinds it must refuse. `widget` reads accept a
  * publishable key, a widget token, or nothing at all on the tenant's own domain;
  * `token-or-backend` (quotes) accepts a customer's widget token or a secret key (the bank's
- * backend), never the public publishable key and never nothing, even on the tenant's domain.
+ * backend), never the public publishable key and never nothing, even on the tenant's domain;
+ * `customer` (onboarding drafts and submissions) accepts a customer's widget token only.
  */
-type Guard = 'operator' | 'secret' | 'widget' | 'token-or-backend' | 'public';
+type Guard = 'operator' | 'secret' | 'widget' | 'token-or-backend' | 'customer' | 'public';
 
 interface World extends TestTenant {
   name: string;
@@ -58,6 +59,14 @@ interface World extends TestTenant {
   plans: PricingPlans;
   /** One quote the tenant's widget token had issued. */
   quote: IssuedQuote;
+  /** The application its customer (the widget token's) submitted, and that customer's draft. */
+  applicationId: string;
+  legalName: string;
+  draftName: string;
+  /** A webhook endpoint (registered before the submission), its secret, and the delivery of the submission's event to it. */
+  webhookEndpointId: string;
+  webhookSecret: string;
+  deliveryId: string;
 }
 
 interface Req {
@@ -202,6 +211,42 @@ const plansOf = (slug: string, word: string): PricingPlans => ({
 
 /** A selection every tenant's first plan can price. */
 const SELECTION: Selection = { billing: 'monthly', region: 'IN', seats: 5, usage: {} };
+
+/** The idempotency key every tenant's world submission used. */
+const WORLD_KEY = 'world-submission';
+const submissionOf = (legalName: string) => ({
+  product: 'business-current',
+  steps: {
+    company: {
+      legalName,
+      registrationNumbers: [{ scheme: 'pan', value: 'AAAPL1234C' }],
+      incorporationDate: '2020-01-01',
+      registeredAddress: {
+        line1: '1 Main Road',
+        city: 'Pune',
+        postalCode: '411001',
+        country: 'IN',
+      },
+    },
+    entityType: { entityType: 'llp' },
+    people: {
+      signatories: [
+        {
+          fullName: 'Test Signatory',
+          role: 'Partner',
+          email: 's@example.com',
+          phone: '+911234567890',
+        },
+      ],
+    },
+    declarations: {
+      politicallyExposed: false,
+      sanctioned: false,
+      consent: { accepted: true, text: 'I consent.', givenAt: '2026-11-21T11:00:00Z' },
+    },
+  },
+});
+let ownSubmissions = 0;
 
 const planIdOf = (t: World) => t.plans.plans[0]?.id ?? '';
 const catalogNamesOf = (t: World) => [
@@ -784,7 +829,210 @@ const FIXTURES: Record<string, Fixture> = {
       shows: [o.quote.id, o.quote.signature, planNamesOf(o)[0] ?? ''],
     })),
   },
+
+  // ---- onboarding: a customer's widget token only; the draft is the customer's own ---------
+  'PUT /v1/applications/draft': {
+    guard: 'customer',
+    attacks: (victim, attacker) => [
+      {
+        path: '/v1/applications/draft',
+        body: { steps: { company: { legalName: attacker.draftName } }, tenantId: victim.id },
+        status: [422],
+        why: "the victim's tenant id in the body",
+      },
+      {
+        path: '/v1/applications/draft',
+        body: { steps: { company: { legalName: attacker.draftName } } },
+        status: [200],
+        shows: [attacker.draftName],
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/applications/draft',
+      body: { steps: { company: { legalName: o.draftName } } },
+      status: [200],
+      shows: [o.draftName],
+    })),
+  },
+  'GET /v1/applications/draft': {
+    guard: 'customer',
+    attacks: (_victim, attacker) => [
+      { path: '/v1/applications/draft', status: [200], shows: [attacker.draftName] },
+    ],
+    own: same((o) => ({ path: '/v1/applications/draft', status: [200], shows: [o.draftName] })),
+  },
+  // The same Idempotency-Key as the victim's submission replays only the attacker's own.
+  'POST /v1/applications': {
+    guard: 'customer',
+    attacks: (_victim, attacker) => [
+      {
+        path: '/v1/applications',
+        body: submissionOf(attacker.legalName),
+        headers: { 'idempotency-key': WORLD_KEY },
+        status: [201],
+        shows: [attacker.applicationId],
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/applications',
+      body: submissionOf(o.legalName),
+      headers: { 'idempotency-key': WORLD_KEY },
+      status: [201],
+      shows: [o.applicationId],
+    })),
+  },
+
+  // ---- applications: the bank's backend ---------------------------------------------------
+  'GET /v1/applications': {
+    guard: 'secret',
+    attacks: (_victim, attacker) => [
+      { path: '/v1/applications', status: [200], shows: [attacker.applicationId] },
+      { path: '/v1/applications?status=submitted', status: [200], shows: [attacker.applicationId] },
+    ],
+    own: same((o) => ({ path: '/v1/applications', status: [200], shows: [o.applicationId] })),
+  },
+  'GET /v1/applications/export': {
+    guard: 'secret',
+    attacks: (_victim, attacker) => [
+      {
+        path: '/v1/applications/export?format=json',
+        status: [200],
+        shows: [attacker.applicationId, attacker.legalName],
+      },
+      {
+        path: '/v1/applications/export?format=csv',
+        status: [200],
+        shows: [attacker.applicationId, attacker.legalName],
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/applications/export?format=csv',
+      status: [200],
+      shows: [o.applicationId, o.legalName],
+    })),
+  },
+  'GET /v1/applications/:id': {
+    guard: 'secret',
+    attacks: (victim, attacker) => [
+      { path: `/v1/applications/${victim.applicationId}`, status: [404] },
+      {
+        path: `/v1/applications/${attacker.applicationId}`,
+        status: [200],
+        shows: [attacker.applicationId, attacker.legalName],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/applications/${o.applicationId}`,
+      status: [200],
+      shows: [o.applicationId, o.legalName],
+    })),
+  },
+  'POST /v1/applications/:id/status': {
+    guard: 'secret',
+    attacks: (victim) => [
+      {
+        path: `/v1/applications/${victim.applicationId}/status`,
+        body: { status: 'in_review' },
+        status: [404],
+      },
+    ],
+    // A fresh application each time: a status change is not repeatable.
+    own: async (ctx, owner) => {
+      const res = await ctx.edge.call('POST', '/v1/applications', {
+        auth: owner.token,
+        body: submissionOf(owner.legalName),
+        headers: { origin: owner.origins[0] ?? '', 'idempotency-key': `own-${++ownSubmissions}` },
+      });
+      const { id } = await json<{ id: string }>(res, 'own submission', 201);
+      return {
+        path: `/v1/applications/${id}/status`,
+        body: { status: 'in_review' },
+        status: [200],
+        shows: [id, 'in_review'],
+      };
+    },
+  },
+  'POST /v1/webhooks/endpoints': {
+    guard: 'secret',
+    // Nothing in the request can name the victim: the endpoint is the caller's own.
+    attacks: () => [
+      {
+        path: '/v1/webhooks/endpoints',
+        body: { url: 'https://hooks.attacker-probe.example/gw' },
+        status: [201, 409],
+      },
+    ],
+    own: async (ctx, owner) => {
+      await makeEndpointRoom(ctx, owner);
+      const url = `https://hooks.${owner.slug}.example/own-${++ownEndpoints}`;
+      return { path: '/v1/webhooks/endpoints', body: { url }, status: [201], shows: [url] };
+    },
+  },
+  'GET /v1/webhooks/endpoints': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/webhooks/endpoints', status: [200] }],
+    own: same((o) => ({
+      path: '/v1/webhooks/endpoints',
+      status: [200],
+      shows: [o.webhookEndpointId],
+    })),
+  },
+  'DELETE /v1/webhooks/endpoints/:id': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/webhooks/endpoints/${victim.webhookEndpointId}`, status: [404] },
+    ],
+    // A fresh endpoint each time: disabling one is not repeatable.
+    own: async (ctx, owner) => {
+      await makeEndpointRoom(ctx, owner);
+      const res = await ctx.edge.call('POST', '/v1/webhooks/endpoints', {
+        auth: owner.secretKey,
+        body: { url: `https://hooks.${owner.slug}.example/own-${++ownEndpoints}` },
+      });
+      const { endpoint } = await json<{ endpoint: { id: string } }>(res, 'own endpoint', 201);
+      return { path: `/v1/webhooks/endpoints/${endpoint.id}`, status: [204] };
+    },
+  },
+  'GET /v1/webhooks/deliveries': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/webhooks/deliveries', status: [200] }],
+    own: same((o) => ({ path: '/v1/webhooks/deliveries', status: [200], shows: [o.deliveryId] })),
+  },
+  'GET /v1/webhooks/deliveries/:id/attempts': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/webhooks/deliveries/${victim.deliveryId}/attempts`, status: [404] },
+    ],
+    own: same((o) => ({
+      path: `/v1/webhooks/deliveries/${o.deliveryId}/attempts`,
+      status: [200],
+    })),
+  },
+  'POST /v1/webhooks/deliveries/:id/redeliver': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/webhooks/deliveries/${victim.deliveryId}/redeliver`, status: [404] },
+    ],
+    own: same((o) => ({
+      path: `/v1/webhooks/deliveries/${o.deliveryId}/redeliver`,
+      status: [202],
+    })),
+  },
 };
+
+let ownEndpoints = 0;
+
+/** Disables the owner's endpoints beyond the world's own, so a new one fits under the cap. */
+async function makeEndpointRoom(ctx: Ctx, owner: World): Promise<void> {
+  const res = await ctx.edge.call('GET', '/v1/webhooks/endpoints', { auth: owner.secretKey });
+  const { items } = await json<{ items: { id: string; status: string }[] }>(res, 'endpoints', 200);
+  for (const endpoint of items) {
+    if (endpoint.id === owner.webhookEndpointId || endpoint.status !== 'active') continue;
+    await ctx.edge.call('DELETE', `/v1/webhooks/endpoints/${endpoint.id}`, {
+      auth: owner.secretKey,
+    });
+  }
+}
 
 // ---- the world: three tenants with data on every resource --------------------------------
 
@@ -866,7 +1114,7 @@ async function buildWorld(): Promise<Ctx> {
       listed.items.find((k) => k.kind === kind && k.id !== extra.key.id)?.id ?? '';
     // The token carries every scope a widget route of the matrix needs.
     const minted = await mintToken(edge, base, {
-      scopes: ['config:read', 'catalog:read', 'pricing:read', 'quotes:write'],
+      scopes: ['config:read', 'catalog:read', 'pricing:read', 'quotes:write', 'onboarding:write'],
       origin: origins[0] ?? '',
     });
     const catalogRes = await edge.call('PUT', '/v1/catalog', {
@@ -894,6 +1142,41 @@ async function buildWorld(): Promise<Ctx> {
       await edge.call('POST', '/v1/branding/preview', { auth }),
       'preview',
       201,
+    );
+    const hook = await json<{ endpoint: { id: string }; secret: string }>(
+      await edge.call('POST', '/v1/webhooks/endpoints', {
+        auth,
+        body: { url: `https://hooks.${spec.slug}.example/gridworks` },
+      }),
+      'webhook endpoint',
+      201,
+    );
+    const legalName = `${spec.word} Trading LLP`;
+    const draftName = `${spec.word} Draft Holdings`;
+    const widget = { auth: minted.token, headers: { origin: origins[0] ?? '' } };
+    const submitted = await json<{ id: string }>(
+      await edge.call('POST', '/v1/applications', {
+        ...widget,
+        headers: { ...widget.headers, 'idempotency-key': WORLD_KEY },
+        body: submissionOf(legalName),
+      }),
+      'submission',
+      201,
+    );
+    await json(
+      await edge.call('PUT', '/v1/applications/draft', {
+        ...widget,
+        body: { steps: { company: { legalName: draftName } } },
+      }),
+      'application draft',
+      200,
+    );
+    // The submission's event becomes a delivery to the endpoint (not sent: no network here).
+    await edge.deps.store.dispatchOutbox(edge.clock.now());
+    const deliveries = await json<{ items: { id: string }[] }>(
+      await edge.call('GET', '/v1/webhooks/deliveries', { auth }),
+      'webhook deliveries',
+      200,
     );
     const domain = `widgets.${spec.slug}.example`;
     const pendingDomain = `pending.${spec.slug}.example`;
@@ -927,6 +1210,12 @@ async function buildWorld(): Promise<Ctx> {
       catalogEtag,
       plans,
       quote: issued,
+      applicationId: submitted.id,
+      legalName,
+      draftName,
+      webhookEndpointId: hook.endpoint.id,
+      webhookSecret: hook.secret,
+      deliveryId: deliveries.items[0]?.id ?? '',
     });
   }
   return { edge, tenants };
@@ -975,6 +1264,12 @@ function secretsOf(t: World): Map<string, string> {
     ...planNamesOf(t).map((n, i): [string, string] => [`plan name ${i}`, n]),
     ['quote id', t.quote.id],
     ['quote signature', t.quote.signature],
+    ['application id', t.applicationId],
+    ['application legal name', t.legalName],
+    ['application draft', t.draftName],
+    ['webhook endpoint id', t.webhookEndpointId],
+    ['webhook secret', t.webhookSecret],
+    ['webhook delivery id', t.deliveryId],
   ]);
 }
 
@@ -1026,6 +1321,7 @@ const ACCEPTS: Record<Guard, readonly Kind[]> = {
   secret: ['secret'],
   widget: ['publishable', 'token'],
   'token-or-backend': ['token', 'secret'],
+  customer: ['token'],
   public: KINDS,
 };
 
@@ -1304,6 +1600,16 @@ async function assertIntact(ctx: Ctx, t: World): Promise<void> {
     200,
   );
   assert.equal(onDomain.tenant.id, t.id);
+  const application = await json<{ status: string; steps: { company: { legalName: string } } }>(
+    await edge.call('GET', `/v1/applications/${t.applicationId}`, { auth: t.secretKey }),
+    `${t.slug} application`,
+    200,
+  );
+  assert.deepEqual(
+    [application.status, application.steps.company.legalName],
+    ['submitted', t.legalName],
+    `${t.slug}: application changed`,
+  );
   const domains = await json<{
     items: { hostname: string; status: string; attempts: number; record: { value: string } }[];
   }>(await edge.call('GET', '/v1/domains', { auth: t.secretKey }), `${t.slug} domains`, 200);

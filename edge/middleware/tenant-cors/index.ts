@@ -27,7 +27,8 @@ export const hostRouting = (primaryHosts: readonly string[]) =>
     await next();
   });
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, If-None-Match, X-Request-Id';
+// Idempotency-Key: the onboarding form's submission carries one.
+const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-Request-Id';
 
 async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
   // Unset when authentication itself failed: then only a custom domain names the tenant.
@@ -65,7 +66,10 @@ export const tenantCors = () =>
     c.res.headers.append('Vary', 'Origin');
     if (origin && origins.includes(origin)) {
       c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', 'ETag, Retry-After, X-Request-Id');
+      c.res.headers.set(
+        'Access-Control-Expose-Headers',
+        'ETag, Idempotent-Replayed, Location, Retry-After, X-Request-Id',
+      );
     }
     c.res.headers.set(
       'Content-Security-Policy',

@@ -57,6 +57,25 @@ export function auditRow(entry: AuditEntry, at: number, when?: Expression<SqlBoo
     );
 }
 
+/**
+ * `INSERT INTO table (…) SELECT <values> WHERE <when>`: a row written only if the condition
+ * holds when its turn in the batch comes (an earlier statement of the batch took effect).
+ */
+export function insertWhen<T extends keyof Database>(
+  table: T,
+  values: Database[T],
+  when: Expression<SqlBool>,
+) {
+  const row = values as Record<string, unknown>;
+  const names = Object.keys(row);
+  return q
+    .insertInto(table)
+    .columns(names as never)
+    .expression(
+      q.selectNoFrom((eb) => names.map((name) => eb.val(row[name]).as(name))).where(when) as never,
+    );
+}
+
 export const tenantFrom = (r: Row<'tenants'>): Tenant => ({
   id: r.id,
   slug: r.slug,

@@ -1,0 +1,134 @@
+/**
+ * The applications API: what a customer's widget submits and saves as a draft, and what the
+ * bank's backend lists, reads, moves through its lifecycle and exports. The lifecycle rule is
+ * here too, so the widget, the edge and the docs name the same transitions. Imports only zod
+ * and other contracts.
+ */
+import { z } from 'zod';
+import { draftStepsSchema, ONBOARDING_STEPS, onboardingStepsSchema } from './onboarding.js';
+import { idSchema } from './primitives.js';
+
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'needs_review',
+  'in_review',
+  'approved',
+  'rejected',
+  'needs_info',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Which status may follow which; approved and rejected are final. */
+export const TRANSITIONS: Readonly<Record<ApplicationStatus, readonly ApplicationStatus[]>> = {
+  submitted: ['needs_review', 'in_review'],
+  needs_review: ['in_review'],
+  in_review: ['approved', 'rejected', 'needs_info'],
+  needs_info: ['in_review'],
+  approved: [],
+  rejected: [],
+};
+
+export const canTransition = (from: ApplicationStatus, to: ApplicationStatus): boolean =>
+  TRANSITIONS[from].includes(to);
+
+export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
+
+export const APPLICATION_ID_PATTERN = /^app_[A-Za-z0-9]{20}$/;
+export const applicationIdSchema = z.string().regex(APPLICATION_ID_PATTERN, 'an application id');
+
+/** `Idempotency-Key`: 1–255 visible ASCII characters, chosen by the client per submission. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7E]{1,255}$/;
+
+export const submissionSchema = z
+  .strictObject({
+    product: idSchema.meta({ description: 'The tenant’s onboarding product applied for.' }),
+    steps: onboardingStepsSchema,
+  })
+  .meta({ id: 'ApplicationSubmission' });
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** What a submission answers (and replays for 24 h): no personal data. */
+export const applicationReceiptSchema = z
+  .object({
+    id: z.string(),
+    status: applicationStatusSchema,
+    product: z.string(),
+    createdAt: z.number().int(),
+  })
+  .meta({ id: 'ApplicationReceipt' });
+export type ApplicationReceipt = z.infer<typeof applicationReceiptSchema>;
+
+export const draftSchema = z
+  .strictObject({
+    product: idSchema.optional(),
+    /** Where the customer stopped, to resume there. */
+    step: z.enum([...ONBOARDING_STEPS, 'review']).optional(),
+    steps: draftStepsSchema,
+  })
+  .meta({ id: 'ApplicationDraft' });
+export type Draft = z.infer<typeof draftSchema>;
+
+export const savedDraftSchema = draftSchema
+  .extend({ updatedAt: z.number().int() })
+  .meta({ id: 'SavedApplicationDraft' });
+
+export const applicationCountsSchema = z.object({
+  signatories: z.number().int(),
+  contacts: z.number().int(),
+  services: z.number().int(),
+});
+
+export const applicationSummarySchema = z
+  .object({
+    id: z.string(),
+    status: applicationStatusSchema,
+    product: z.string(),
+    customer: z.string().meta({ description: 'The bank’s customer reference (the token’s sub).' }),
+    counts: applicationCountsSchema,
+    createdAt: z.number().int(),
+    updatedAt: z.number().int(),
+  })
+  .meta({ id: 'ApplicationSummary' });
+export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
+
+export const applicationSchema = applicationSummarySchema
+  .extend({ steps: onboardingStepsSchema })
+  .meta({ id: 'Application' });
+export type Application = z.infer<typeof applicationSchema>;
+
+export const applicationListQuerySchema = z.object({
+  status: applicationStatusSchema.optional(),
+  createdFrom: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: 'Created at or after (ms since epoch).' }),
+  createdTo: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: 'Created before (ms since epoch).' }),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const applicationListSchema = z
+  .object({ items: z.array(applicationSummarySchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ApplicationList' });
+
+export const EXPORT_MAX_ROWS = 1000;
+
+export const applicationExportQuerySchema = applicationListQuerySchema.extend({
+  format: z.enum(['csv', 'json']).default('json'),
+  limit: z.coerce.number().int().min(1).max(EXPORT_MAX_ROWS).default(EXPORT_MAX_ROWS),
+});
+
+export const applicationExportSchema = z
+  .object({ items: z.array(applicationSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'ApplicationExport' });
+
+export const statusChangeSchema = z
+  .strictObject({ status: applicationStatusSchema })
+  .meta({ id: 'ApplicationStatusChange' });

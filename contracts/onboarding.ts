@@ -1,0 +1,152 @@
+/**
+ * The onboarding steps: one zod schema per step, shared by `<gw-onboarding-form>` and the edge
+ * (which validates drafts and submissions with them). Imports only zod and the shared
+ * primitives.
+ *
+ * Registration numbers and phone numbers get their country-aware rules from
+ * `contracts/registration.ts` and `contracts/phone.ts`; until those land, the fields marked
+ * `// registration.ts` and `// phone.ts` are bounded trimmed strings, so swapping in the real
+ * rule is one line per field.
+ */
+import { z } from 'zod';
+import { displayText, idSchema, regionSchema } from './primitives.js';
+
+/** The steps with data, in the order the form shows them (review and submit hold none). */
+export const ONBOARDING_STEPS = [
+  'company',
+  'entityType',
+  'people',
+  'services',
+  'declarations',
+] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+
+/** A short code-like value: trimmed, printable, bounded. */
+const codeText = (max: number) => displayText(max);
+
+// registration.ts: the schemes with check characters (India's CIN, GSTIN, PAN; UK company number).
+export const REGISTRATION_SCHEMES = ['cin', 'gstin', 'pan', 'uk-company-number', 'other'] as const;
+
+export const registrationNumberSchema = z.strictObject({
+  scheme: z.enum(REGISTRATION_SCHEMES), // registration.ts
+  value: z.string().trim().min(1).max(40), // registration.ts
+});
+
+export const addressSchema = z.strictObject({
+  line1: displayText(120),
+  line2: displayText(120).optional(),
+  city: displayText(80),
+  region: displayText(80).optional(),
+  postalCode: codeText(16),
+  country: regionSchema,
+});
+
+export const companyStepSchema = z
+  .strictObject({
+    legalName: displayText(160),
+    registrationNumbers: z.array(registrationNumberSchema).min(1).max(5),
+    incorporationDate: z.iso.date(),
+    registeredAddress: addressSchema,
+  })
+  .meta({ id: 'CompanyStep' });
+
+export const ENTITY_TYPES = [
+  'private-limited',
+  'public-limited',
+  'llp',
+  'partnership',
+  'sole-proprietorship',
+  'trust',
+  'other',
+] as const;
+
+export const entityTypeStepSchema = z
+  .strictObject({ entityType: z.enum(ENTITY_TYPES) })
+  .meta({ id: 'EntityTypeStep' });
+
+const email = z.string().trim().max(254).pipe(z.email());
+const phone = z.string().trim().min(1).max(32); // phone.ts
+
+export const signatorySchema = z.strictObject({
+  fullName: displayText(120),
+  role: displayText(80),
+  email,
+  phone,
+  dateOfBirth: z.iso.date().optional(),
+});
+
+export const contactSchema = z.strictObject({
+  fullName: displayText(120),
+  email,
+  phone: phone.optional(),
+});
+
+export const peopleStepSchema = z
+  .strictObject({
+    signatories: z.array(signatorySchema).min(1).max(10),
+    contacts: z.array(contactSchema).max(10).default([]),
+  })
+  .meta({ id: 'PeopleStep' });
+
+export const servicesStepSchema = z
+  .strictObject({
+    services: z.array(idSchema).min(1).max(20),
+    /** The quote the customer accepted in the pricing calculator, if any. */
+    quoteId: z
+      .string()
+      .regex(/^quo_[A-Za-z0-9]{1,40}$/)
+      .optional(),
+  })
+  .meta({ id: 'ServicesStep' });
+
+export const declarationsStepSchema = z
+  .strictObject({
+    politicallyExposed: z.boolean().meta({ description: 'Self-declared PEP (or related to one).' }),
+    sanctioned: z.boolean().meta({ description: 'Self-declared as on a sanctions list.' }),
+    consent: z.strictObject({
+      accepted: z.literal(true),
+      /** The consent text exactly as the customer was shown it. */
+      text: displayText(4000),
+      /** When the customer gave it (ISO 8601 with offset or Z). */
+      givenAt: z.iso.datetime({ offset: true }),
+    }),
+  })
+  .meta({ id: 'DeclarationsStep' });
+
+/** A whole application's step data, as submitted. */
+export const onboardingStepsSchema = z
+  .strictObject({
+    company: companyStepSchema,
+    entityType: entityTypeStepSchema,
+    people: peopleStepSchema,
+    services: servicesStepSchema.optional(),
+    declarations: declarationsStepSchema,
+  })
+  .meta({ id: 'OnboardingSteps' });
+export type OnboardingSteps = z.infer<typeof onboardingStepsSchema>;
+
+/**
+ * Step data as a draft holds it: every step optional and every field in it optional (a step
+ * half filled in), but each field that is there already follows its rule.
+ */
+export const draftStepsSchema = z
+  .strictObject({
+    company: companyStepSchema
+      .extend({ registeredAddress: addressSchema.partial().optional() })
+      .partial()
+      .optional(),
+    entityType: entityTypeStepSchema.partial().optional(),
+    people: z
+      .strictObject({
+        signatories: z.array(signatorySchema.partial()).max(10).optional(),
+        contacts: z.array(contactSchema.partial()).max(10).optional(),
+      })
+      .optional(),
+    services: servicesStepSchema.partial().optional(),
+    declarations: declarationsStepSchema
+      .extend({ consent: declarationsStepSchema.shape.consent.partial().optional() })
+      .partial()
+      .optional(),
+  })
+  .meta({ id: 'DraftSteps' });
+export type DraftSteps = z.infer<typeof draftStepsSchema>;
