@@ -34,6 +34,13 @@ const WEIGHT: Record<TokenKind, number> = {
 const MIN_ALIGNED_SIMILARITY = 0.5;
 /** What a token only one name has costs, against one the other name contradicts. */
 const ONE_SIDED_EXTRA_COST = 0.5;
+/**
+ * Less still when every token of the other name found a strong partner: Walid Junblat
+ * Haddad is Walid Jumblatt with a surname the other record leaves out. (OpenSanctions'
+ * logic-v2 weighs the candidate's extra name parts at 0.2.)
+ */
+const EXTRA_AFTER_STRONG_MATCH_COST = 0.25;
+const STRONG_SIMILARITY = 0.85;
 
 export function prepareName(raw: string): PreparedName {
   const normalised = normaliseName(raw);
@@ -41,12 +48,11 @@ export function prepareName(raw: string): PreparedName {
   const joined = tokens.slice(1).flatMap((second, i) => {
     const first = tokens[i] as PreparedToken;
     if (first.kind === 'initial' || second.kind === 'initial') return [];
-    const script = first.script === 'consonantal' || second.script === 'consonantal';
     return [
       {
         token: prepareToken({
           text: first.text + second.text,
-          script: script ? 'consonantal' : 'latin',
+          script: first.script === 'latin' ? second.script : first.script,
           kind: 'word',
         }),
         first: i,
@@ -76,6 +82,7 @@ export function scoreNames(
   const usedB = new Set<number>();
   let matched = 0;
   let matchedWeight = 0;
+  let weakest = 1;
   for (const pair of candidates(left, right, options)) {
     if (pair.a.some((i) => usedA.has(i)) || pair.b.some((j) => usedB.has(j))) continue;
     for (const i of pair.a) usedA.add(i);
@@ -83,12 +90,18 @@ export function scoreNames(
     const weight = weightOf(left, pair.a) + weightOf(right, pair.b);
     matched += pair.similarity * weight;
     matchedWeight += weight;
+    weakest = Math.min(weakest, pair.similarity);
   }
   if (matchedWeight === 0) return 0;
 
   const extraA = weightOf(left, unused(left, usedA));
   const extraB = weightOf(right, unused(right, usedB));
-  const cost = extraA > 0 && extraB > 0 ? 1 : ONE_SIDED_EXTRA_COST;
+  const cost =
+    extraA > 0 && extraB > 0
+      ? 1
+      : weakest >= STRONG_SIMILARITY
+        ? EXTRA_AFTER_STRONG_MATCH_COST
+        : ONE_SIDED_EXTRA_COST;
   return matched / (matchedWeight + cost * (extraA + extraB));
 }
 

@@ -5,14 +5,16 @@
  * (Pvt Ltd and Private Limited are one form). Pure: runs on Node and on Workers alike.
  */
 import anyAscii from 'any-ascii';
+import { DEVANAGARI_WORD, devanagariToLatin } from './devanagari.js';
 import { DOTTED_LEGAL_FORMS, GENERIC_COMPANY_WORDS, LEGAL_FORMS } from './legal-forms.js';
 
 /**
- * `latin` tokens spell their vowels; `consonantal` ones came from a script whose romanisation
- * loses them (Arabic and Hebrew leave short vowels unwritten, any-ascii drops the inherent "a"
- * of Devanagari and its sister scripts), so they are compared by consonants only.
+ * `latin` tokens spell their vowels (Devanagari too, once its inherent "a" is restored);
+ * `abjad` ones came from Arabic, Hebrew or Syriac, which write long vowels (ا و ي) and leave
+ * short ones out; `consonantal` ones from the other Indic scripts, where any-ascii drops the
+ * inherent "a". The last two are compared by consonants first.
  */
-export type TokenScript = 'latin' | 'consonantal';
+export type TokenScript = 'latin' | 'abjad' | 'consonantal';
 
 /** How much a token says about who someone is. */
 export type TokenKind = 'word' | 'initial' | 'particle' | 'generic';
@@ -52,8 +54,9 @@ const PARTICLES = new Set([
   'das',
 ]);
 
+const ABJAD_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}]/u;
 const CONSONANTAL_SCRIPT =
-  /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
+  /[\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}]/u;
 const ARABIC_WORD = /^\p{Script=Arabic}+$/u;
 // Combining diacritical marks only: the vowel signs of Devanagari and Arabic must survive.
 const LATIN_DIACRITICS = /[\u0300-\u036f]/g;
@@ -66,8 +69,6 @@ export function normaliseName(raw: string): NormalisedName {
     .normalize('NFKD')
     .replace(LATIN_DIACRITICS, '')
     .normalize('NFC')
-    // A Devanagari anusvara before a consonant is a nasal, written "n" in Latin (नरेंद्र, Narendra).
-    .replace(/\u0902/g, 'न्')
     .replace(/&/g, ' and ')
     .split(/[\s,;/()[\]{}"“”«»|+-]+/u)
     .flatMap((word, i, all) => splitArabicArticle(word, all[i - 1]))
@@ -75,9 +76,14 @@ export function normaliseName(raw: string): NormalisedName {
 
   const tokens: NameToken[] = [];
   for (const word of words) {
-    const script: TokenScript = CONSONANTAL_SCRIPT.test(word) ? 'consonantal' : 'latin';
+    const script: TokenScript = ABJAD_SCRIPT.test(word)
+      ? 'abjad'
+      : CONSONANTAL_SCRIPT.test(word)
+        ? 'consonantal'
+        : 'latin';
+    const latin = DEVANAGARI_WORD.test(word) ? devanagariToLatin(word) : anyAscii(word);
     // any-ascii writes hamza and ayn as ' and `; like the one in O'Brien, they join, not split.
-    const ascii = anyAscii(word).toLowerCase().replace(/['`]/g, '');
+    const ascii = latin.toLowerCase().replace(/['`]/g, '');
     // "L.L.C." and "S.A." are legal forms; "J.R." is two initials.
     const dotted = ascii.replace(/\./g, '');
     if (/^([a-z]\.)+[a-z]?\.?$/.test(ascii) && DOTTED_LEGAL_FORMS.has(dotted)) {

@@ -16,6 +16,8 @@ export interface PreparedToken extends NameToken {
   readonly group: number | undefined;
   /** The spelling with romanisation's free choices made one way (see `romanisationKey`). */
   readonly romanised: string;
+  /** The romanisation key without its inner short vowels (see `shortVowelKey`). */
+  readonly shortVowels: string;
 }
 
 /** An initial against a word that starts with it: likely the same, never certain. */
@@ -24,8 +26,14 @@ export const INITIAL_SIMILARITY = 0.9;
 export const VARIANT_SIMILARITY = 0.95;
 /** Two spellings that differ only in romanisation's free choices (Hadad, Haddad). */
 export const ROMANISATION_SIMILARITY = 0.9;
+/** Two spellings that place the short vowels differently (Badr, Bader; Pervez, Parvez). */
+export const SHORT_VOWEL_SIMILARITY = 0.85;
 // Sounding alike is supporting evidence, not proof: Hassan and Hussein share a key.
 const PHONETIC_BONUS = 0.05;
+// Names rarely change their first letter but by romanisation (Gaurav and Saurav are two).
+const OTHER_INITIAL_FACTOR = 0.75;
+// Each place where an Arabic spelling's long vowels disagree with a Latin one's.
+const VOWEL_CONFLICT_FACTOR = 0.55;
 const SPELLING_FLOOR = 0.6;
 
 export interface SimilarityOptions {
@@ -34,12 +42,14 @@ export interface SimilarityOptions {
 }
 
 export function prepareToken(token: NameToken): PreparedToken {
+  const romanised = romanisationKey(token.text);
   return {
     ...token,
     skeleton: consonantSkeleton(token.text),
     phonetic: token.kind === 'initial' ? ['', ''] : doubleMetaphone(token.text),
     group: variantGroup(token.text),
-    romanised: romanisationKey(token.text),
+    romanised,
+    shortVowels: shortVowelKey(romanised),
   };
 }
 
@@ -53,32 +63,137 @@ export function tokenSimilarity(
     if (a.kind === 'initial' && b.kind === 'initial') return 0;
     return a.text[0] === b.text[0] ? INITIAL_SIMILARITY : 0;
   }
-  if (a.script === 'consonantal' || b.script === 'consonantal') {
-    if (a.skeleton === b.skeleton) return VARIANT_SIMILARITY;
+  if (a.script !== 'latin' || b.script !== 'latin') {
+    if (a.skeleton === b.skeleton) {
+      const abjad = a.script === 'abjad' ? a : b.script === 'abjad' ? b : undefined;
+      const other = abjad === a ? b : a;
+      if (abjad === undefined || other.script !== 'latin') return VARIANT_SIMILARITY;
+      return VARIANT_SIMILARITY * VOWEL_CONFLICT_FACTOR ** vowelConflicts(abjad.text, other.text);
+    }
     return spellingSimilarity(a.skeleton, b.skeleton);
   }
   if (options.nameVariants !== false && a.group !== undefined && b.group !== undefined)
     return a.group === b.group ? VARIANT_SIMILARITY : 0;
   if (a.romanised === b.romanised) return ROMANISATION_SIMILARITY;
-  const similarity = spellingSimilarity(a.text, b.text);
+  if (a.shortVowels === b.shortVowels) return SHORT_VOWEL_SIMILARITY;
+  let similarity = spellingSimilarity(a.text, b.text);
+  if (!confusableInitials(a.romanised[0] ?? '', b.romanised[0] ?? ''))
+    similarity *= OTHER_INITIAL_FACTOR;
   return soundAlike(a, b) ? Math.min(0.99, similarity + PHONETIC_BONUS) : similarity;
 }
 
 /**
- * A token with the spelling choices of romanisation made one way: ou/oo are u, ee and y are
- * i (Sreenivasan, Srinivasan; Aly, Ali), doubled letters count once (Hadad, Haddad), q is k,
- * dj is d (Đorđe, Djordje), a final -off is -ov.
+ * A token with the spelling choices of romanisation made one way, from the systems that
+ * disagree most often: Wade-Giles hs is pinyin x, x is ks (Alexey, Aleksei; Saxena,
+ * Saksena) and Wade-Giles ch is pinyin zh (Chang, Zhang), ph is f, q is k, the aspirate h
+ * after d, t, b, j, g goes (Qadhafi, Qaddafi; Siddharth, Sidharth) and kh is h (Mikhail,
+ * Mihail), w is v, n before b or p is m (Junblat, Jumblatt), ou/oo are u, ee and y are i, ei
+ * is e, doubled letters count once, a final -off/-eff is -ov/-ev, and a final -ao/-au/-aw is
+ * -av (Rao and राव, Jadhao and Jadhav).
  */
 export function romanisationKey(text: string): string {
   return text
+    .replace(/^hs/, 'x')
+    .replace(/x/g, 'ks')
+    .replace(/ph/g, 'f')
+    .replace(/q/g, 'k')
+    .replace(/ck/g, 'k')
+    .replace(/kh/g, 'h')
+    .replace(/([dtbjg])h/g, '$1')
+    .replace(/dj/g, 'd')
+    .replace(/zh/g, 'ch')
+    .replace(/w/g, 'v')
+    .replace(/n([bp])/g, 'm$1')
     .replace(/ou|oo/g, 'u')
     .replace(/ee|(?!^)y/g, 'i')
     .replace(/ei/g, 'e')
-    .replace(/q/g, 'k')
-    .replace(/ph/g, 'f')
-    .replace(/dj/g, 'd')
     .replace(/(.)\1+/g, '$1')
-    .replace(/of$/, 'ov');
+    .replace(/([oe])f$/, '$1v')
+    .replace(/a[vou]$/, 'av');
+}
+
+/**
+ * The romanisation key without its inner a and e: the short vowels that Arabic, Urdu and
+ * Hindi leave unwritten and Latin spellings place as they hear them (Pervez, Parvez; Badr,
+ * Bader; Agrawal, Agarwal; Verma, Varma). The first and last letters stay, so Roberto and
+ * Roberta, Deepak and Deepika stay apart.
+ */
+export function shortVowelKey(romanised: string): string {
+  return romanised.length < 4 ? romanised : romanised.replace(/(?!^)[ae](?!$)/g, '');
+}
+
+// Pairs of first letters that romanisation or one language's spelling swaps.
+const CONFUSABLE_INITIALS = new Set(
+  ['ck', 'cs', 'kq', 'gk', 'gq', 'gj', 'jy', 'vb', 'fp', 'sz', 'jz', 'ct'].flatMap(([x, y]) => [
+    `${x}${y}`,
+    `${y}${x}`,
+  ]),
+);
+
+/** First letters a romanisation may swap: any two vowels (or y), or a pair in the table. */
+function confusableInitials(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (/[aeiouy]/.test(a) && /[aeiouy]/.test(b)) return true;
+  return CONFUSABLE_INITIALS.has(a + b);
+}
+
+/**
+ * Arabic writes long vowels (ا a, و w, ي y) and leaves short ones out; a Latin spelling with
+ * the same consonants is the same name only if its vowels agree with that. Counts the places
+ * where they do not, between consonants: a long vowel the Latin spelling has no room for
+ * (سليمان against Salman) or spells otherwise (حسين against Hassan), or a Latin long vowel
+ * (ou, ee, ei, ai …) where the Arabic has none (محمد against Mahmoud, حسن against Hussein).
+ */
+export function vowelConflicts(arabic: string, latin: string): number {
+  const left = vowelSlots(arabic);
+  const right = vowelSlots(latin);
+  if (left.length !== right.length) return 0;
+  let conflicts = 0;
+  // The last slot follows the last consonant: word-final vowels are too loosely spelled.
+  for (let i = 0; i < left.length - 1; i++) {
+    const ar = left[i] as string;
+    const la = right[i] as string;
+    if (ar === '') {
+      if (la.length >= 2) conflicts++;
+      continue;
+    }
+    for (const long of new Set(ar))
+      if (!LATIN_FOR_LONG[long]?.test(la)) {
+        conflicts++;
+        break;
+      }
+  }
+  return conflicts;
+}
+
+const LATIN_FOR_LONG: Record<string, RegExp> = { a: /a/, w: /[uow]/, y: /[iey]/ };
+
+/**
+ * The vowel letters after each consonant of the skeleton (see `consonantSkeleton`), so two
+ * spellings with one skeleton can be compared slot by slot.
+ */
+function vowelSlots(text: string): string[] {
+  const rewritten = text
+    .replace(/ph/g, 'f')
+    .replace(/q/g, 'k')
+    .replace(/ng/g, 'n')
+    .replace(/v/g, 'w')
+    .replace(/^[aeiou]+/, '')
+    .replace(/([bcdgkpstjz])h/g, '$1')
+    // A final h (Arabic ة, Fatimah) is no consonant of the skeleton.
+    .replace(/(.)h$/, '$1');
+  const slots: string[] = [];
+  let previous = '';
+  for (const [i, ch] of [...rewritten].entries()) {
+    if (i > 0 && /[aeiouyw]/.test(ch)) {
+      if (slots.length > 0) slots[slots.length - 1] += ch;
+      continue;
+    }
+    if (ch === previous && slots.at(-1) === '') continue;
+    slots.push('');
+    previous = ch;
+  }
+  return slots;
 }
 
 /**
@@ -88,9 +203,21 @@ export function romanisationKey(text: string): string {
  * what sits above a floor counts: Harpreet and Gurpreet are 0.8 alike, and two names.
  */
 function spellingSimilarity(a: string, b: string): number {
-  const unedited = 1 - damerauLevenshtein(a, b) / Math.max(a.length, b.length);
+  const edits = damerauLevenshtein(a, b);
+  const length = Math.max(a.length, b.length);
+  if (edits > editBudget(length)) return 0;
+  const unedited = 1 - edits / length;
   const raw = (jaroWinkler(a, b) + unedited) / 2;
   return Math.max(0, (raw - SPELLING_FLOOR) / (1 - SPELLING_FLOOR));
+}
+
+/**
+ * The most edits a typo makes in a word this long, after OpenSanctions' rigour
+ * (`compare_parts`): log base 2.35 of the length less two, so none up to four letters, one
+ * from five (Deepak and Deepika are two names), two from eight, three from fifteen.
+ */
+function editBudget(length: number): number {
+  return Math.log(Math.max(length - 2, 1)) / Math.log(2.35);
 }
 
 function soundAlike(a: PreparedToken, b: PreparedToken): boolean {
