@@ -3,7 +3,8 @@
  * with at most one of the other (or with two adjacent ones written as one word: Abu Bakr and
  * Abubakar), best pairs first. Matched tokens count by their similarity and weight; tokens
  * left over count against the score, less so when only one name has them (a middle name the
- * other record leaves out) than when both do (two different given names).
+ * other record leaves out) than when both do (two different given names), and less still
+ * when every pair besides is strong.
  */
 import { type NormalisedName, normaliseName, type TokenKind } from './normalise.js';
 import {

@@ -128,9 +128,10 @@ export function adjustment(subject: ScreeningSubject, entry: ScreeningEntry): nu
 }
 
 /**
- * Keys under which a name is filed: each word's Double Metaphone codes and consonant skeleton,
- * and the same for adjacent words run together, so "Gulfstar" finds "Gulf Star". A true match
- * shares at least one word that sounds or is spelled alike, so it shares a key.
+ * Keys under which a name is filed: each word's Double Metaphone codes, consonant skeleton,
+ * romanisation and short-vowel keys and name group, and the same for adjacent words run
+ * together, so "Gulfstar" finds "Gulf Star". A true match shares at least one word that
+ * sounds or is spelled alike, so it shares a key.
  */
 function blockingKeys(name: PreparedName): Set<string> {
   const keys = new Set<string>();
@@ -140,6 +141,7 @@ function blockingKeys(name: PreparedName): Set<string> {
     if (token.phonetic[1]) keys.add(`p:${token.phonetic[1]}`);
     keys.add(`s:${token.skeleton}`);
     keys.add(`r:${token.romanised}`);
+    keys.add(`v:${token.shortVowels}`);
     if (token.group !== undefined) keys.add(`g:${token.group}`);
   }
   return keys;

@@ -20,9 +20,10 @@ import {
   screen,
 } from '../../edge/screening/index.js';
 
-// Measured once on the held-out set (docs/screening.md has the figures).
-const HOLDOUT_2_RECALL = 0;
-const HOLDOUT_2_FALSE_HITS = 1;
+// Measured once on the held-out set, short of the goal (docs/screening.md): 104 of 109 true
+// pairs found (95.4%), 11 of 70 different names flagged (15.7%).
+const HOLDOUT_2_RECALL = 0.954;
+const HOLDOUT_2_FALSE_HITS = 0.158;
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'screening');
 const text = (raw: string) => normalisedText(normaliseName(raw));
 const hit = (a: string, b: string) => scoreNames(a, b) >= DEFAULT_THRESHOLD;
@@ -216,7 +217,9 @@ describe('screen()', () => {
   });
 
   test('the index finds every hit that scoring the whole list finds', () => {
-    const pairs = parseLabelledPairs(readFileSync(join(FIXTURES, 'pairs.csv'), 'utf8'));
+    const pairs = ['pairs.csv', 'pairs-holdout.csv', 'pairs-holdout-2.csv'].flatMap((file) =>
+      parseLabelledPairs(readFileSync(join(FIXTURES, file), 'utf8')),
+    );
     const entries = pairs.map((p, i) => entry({ name: p.b, reference: `P-${i}` }));
     const index = indexEntries(entries);
     for (const [i, p] of pairs.entries()) {
