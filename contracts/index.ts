@@ -61,16 +61,6 @@ export {
 } from './catalog.js';
 export { createDomainSchema, domainSchema } from './domains.js';
 export {
-  checkPhoneNumber,
-  type E164PhoneNumber,
-  isPhoneCountry,
-  PHONE_COUNTRIES,
-  type PhoneCheck,
-  type PhoneCountry,
-  type PhoneErrorCode,
-  phoneSchema,
-} from './phone.js';
-export {
   companyStepSchema,
   type DraftSteps,
   declarationsStepSchema,
@@ -85,6 +75,16 @@ export {
   REGISTRATION_SCHEMES,
   servicesStepSchema,
 } from './onboarding.js';
+export {
+  checkPhoneNumber,
+  type E164PhoneNumber,
+  isPhoneCountry,
+  PHONE_COUNTRIES,
+  type PhoneCheck,
+  type PhoneCountry,
+  type PhoneErrorCode,
+  phoneSchema,
+} from './phone.js';
 export {
   BILLING_PERIODS,
   type Billing,

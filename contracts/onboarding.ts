@@ -3,13 +3,16 @@
  * (which validates drafts and submissions with them). Imports only zod and the shared
  * primitives.
  *
- * Registration numbers and phone numbers get their country-aware rules from
- * `contracts/registration.ts` and `contracts/phone.ts`; until those land, the fields marked
- * `// registration.ts` and `// phone.ts` are bounded trimmed strings, so swapping in the real
- * rule is one line per field.
+ * Registration numbers and phone numbers get their country-aware rules from the registration
+ * checks (India's CIN, GSTIN and PAN with their check characters, a UK company number) and
+ * `contracts/phone.ts` (E.164 through libphonenumber-js); values come out normalised.
  */
 import { z } from 'zod';
+import { phoneSchema } from './phone.js';
 import { displayText, idSchema, regionSchema } from './primitives.js';
+import { checkCin, checkGstin, checkPan, panOfGstin, yearInIndia } from './registration-india.js';
+import type { RegistrationCheck } from './registration-numbers.js';
+import { checkUkCompanyNumber } from './registration-uk.js';
 
 /** The steps with data, in the order the form shows them (review and submit hold none). */
 export const ONBOARDING_STEPS = [
@@ -24,13 +27,36 @@ export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 /** A short code-like value: trimmed, printable, bounded. */
 const codeText = (max: number) => displayText(max);
 
-// registration.ts: the schemes with check characters (India's CIN, GSTIN, PAN; UK company number).
+/** The registration schemes the form knows (`other`: any other country's, bounded text). */
 export const REGISTRATION_SCHEMES = ['cin', 'gstin', 'pan', 'uk-company-number', 'other'] as const;
+type RegistrationScheme = (typeof REGISTRATION_SCHEMES)[number];
 
-export const registrationNumberSchema = z.strictObject({
-  scheme: z.enum(REGISTRATION_SCHEMES), // registration.ts
-  value: z.string().trim().min(1).max(40), // registration.ts
-});
+// A CIN's year may not be in the future: the year now in India (the wall clock; the edge's
+// answer does not depend on it beyond that bound).
+const CHECKS: Record<Exclude<RegistrationScheme, 'other'>, (value: string) => RegistrationCheck> = {
+  cin: (value) => checkCin(value, { currentYear: yearInIndia(Date.now()) }),
+  gstin: checkGstin,
+  pan: (value) => checkPan(value),
+  'uk-company-number': checkUkCompanyNumber,
+};
+
+export const registrationNumberSchema = z
+  .strictObject({
+    scheme: z.enum(REGISTRATION_SCHEMES),
+    value: z.string().trim().min(1).max(40),
+  })
+  .transform((number, ctx) => {
+    if (number.scheme === 'other') return number;
+    const checked = CHECKS[number.scheme](number.value);
+    if (checked.ok) return { scheme: number.scheme, value: checked.value };
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: checked.message,
+      params: { code: checked.code },
+    });
+    return z.NEVER;
+  });
 
 export const addressSchema = z.strictObject({
   line1: displayText(120),
@@ -41,12 +67,27 @@ export const addressSchema = z.strictObject({
   country: regionSchema,
 });
 
-export const companyStepSchema = z
-  .strictObject({
-    legalName: displayText(160),
-    registrationNumbers: z.array(registrationNumberSchema).min(1).max(5),
-    incorporationDate: z.iso.date(),
-    registeredAddress: addressSchema,
+const companyFields = z.strictObject({
+  legalName: displayText(160),
+  registrationNumbers: z.array(registrationNumberSchema).min(1).max(5),
+  incorporationDate: z.iso.date(),
+  registeredAddress: addressSchema,
+});
+
+export const companyStepSchema = companyFields
+  .superRefine((company, ctx) => {
+    // The PAN inside a GSTIN is the holder's: it must be the PAN given beside it.
+    const numbers = company.registrationNumbers;
+    const pan = numbers.find((n) => n.scheme === 'pan')?.value;
+    numbers.forEach((n, i) => {
+      if (n.scheme === 'gstin' && pan && panOfGstin(n.value) !== pan)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['registrationNumbers', i, 'value'],
+          message: 'GSTIN: the PAN inside it (characters 3 to 12) is not the PAN given',
+          params: { code: 'gstin-pan-mismatch' },
+        });
+    });
   })
   .meta({ id: 'CompanyStep' });
 
@@ -65,7 +106,8 @@ export const entityTypeStepSchema = z
   .meta({ id: 'EntityTypeStep' });
 
 const email = z.string().trim().max(254).pipe(z.email());
-const phone = z.string().trim().min(1).max(32); // phone.ts
+/** International format (+…), out as E.164; the form turns national input into it. */
+const phone = phoneSchema();
 
 export const signatorySchema = z.strictObject({
   fullName: displayText(120),
@@ -131,7 +173,7 @@ export type OnboardingSteps = z.infer<typeof onboardingStepsSchema>;
  */
 export const draftStepsSchema = z
   .strictObject({
-    company: companyStepSchema
+    company: companyFields
       .extend({ registeredAddress: addressSchema.partial().optional() })
       .partial()
       .optional(),

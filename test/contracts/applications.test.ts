@@ -26,7 +26,9 @@ const steps = {
   },
   entityType: { entityType: 'private-limited' },
   people: {
-    signatories: [{ fullName: 'A Person', role: 'CFO', email: 'a@example.com', phone: '+91 98' }],
+    signatories: [
+      { fullName: 'A Person', role: 'CFO', email: 'a@example.com', phone: '+91 98765 43210' },
+    ],
   },
   declarations: {
     politicallyExposed: true,
@@ -71,6 +73,8 @@ describe('the step schemas', () => {
     const parsed = submissionSchema.parse({ product: 'sme-current', steps });
     assert.equal(parsed.steps.company.legalName, 'Acme Exports Pvt Ltd');
     assert.equal(parsed.steps.company.registrationNumbers[0]?.value, '27AAPFU0939F1ZV');
+    // Phones come out in E.164.
+    assert.equal(parsed.steps.people.signatories[0]?.phone, '+919876543210');
     assert.deepEqual(parsed.steps.people.contacts, []);
     assert.equal(parsed.steps.services, undefined);
   });
@@ -102,6 +106,30 @@ describe('the step schemas', () => {
     assert.equal(
       broken((s) => {
         s.company.incorporationDate = '30/06/2015';
+      }),
+      false,
+    );
+    // Registration numbers by their own rules: a GSTIN's check character, a CIN's state, a
+    // PAN inside a GSTIN that is not the PAN given.
+    const registration = (numbers: { scheme: string; value: string }[]) =>
+      broken((s) => {
+        s.company.registrationNumbers = numbers as never;
+      });
+    assert.equal(registration([{ scheme: 'gstin', value: '27AAPFU0939F1ZW' }]), false);
+    assert.equal(registration([{ scheme: 'cin', value: 'U17110XX2019PTC123456' }]), false);
+    assert.equal(registration([{ scheme: 'cin', value: 'u17110mh2019ptc123456' }]), true);
+    assert.equal(
+      registration([
+        { scheme: 'gstin', value: '27AAPFU0939F1ZV' },
+        { scheme: 'pan', value: 'AAPFU0939G' },
+      ]),
+      false,
+    );
+    assert.equal(registration([{ scheme: 'uk-company-number', value: 'SC12345' }]), false);
+    assert.equal(registration([{ scheme: 'uk-company-number', value: '1234567' }]), true);
+    assert.equal(
+      broken((s) => {
+        s.people.signatories[0] = { ...s.people.signatories[0], phone: '+91 98' } as never;
       }),
       false,
     );
