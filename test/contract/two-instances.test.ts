@@ -81,7 +81,7 @@ const SUBMISSION = {
     entityType: { entityType: 'llp' },
     people: {
       signatories: [
-        { fullName: 'Rae Cer', role: 'Partner', email: 'rae@race.example', phone: '+447700900123' },
+        { fullName: 'Rae Cer', role: 'Partner', email: 'rae@race.example', phone: '+447400123456' },
       ],
     },
     declarations: {
