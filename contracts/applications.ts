@@ -91,8 +91,40 @@ export const applicationSummarySchema = z
   .meta({ id: 'ApplicationSummary' });
 export type ApplicationSummary = z.infer<typeof applicationSummarySchema>;
 
+/** One hit of the AML screening at submission: who matched which list entry, and how well. */
+export const screeningHitSchema = z
+  .object({
+    id: z.string(),
+    subject: z.string().meta({ description: '`company`, `signatories/<i>` or `contacts/<i>`' }),
+    subjectName: z.string(),
+    matchedName: z.string(),
+    entry: z.object({
+      name: z.string(),
+      aliases: z.array(z.string()),
+      dateOfBirth: z.string().optional(),
+      country: z.string().optional(),
+      list: z.string(),
+      reference: z.string(),
+    }),
+    score: z.number(),
+  })
+  .meta({ id: 'ScreeningHit' });
+
+export const applicationScreeningSchema = z
+  .object({
+    screenedAt: z.number().int(),
+    threshold: z.number(),
+    listEntries: z.number().int(),
+    hits: z.array(screeningHitSchema),
+  })
+  .meta({ id: 'ApplicationScreening' });
+
 export const applicationSchema = applicationSummarySchema
-  .extend({ steps: onboardingStepsSchema })
+  .extend({
+    steps: onboardingStepsSchema,
+    /** Null when the tenant had loaded no list when it was submitted. */
+    screening: applicationScreeningSchema.nullable(),
+  })
   .meta({ id: 'Application' });
 export type Application = z.infer<typeof applicationSchema>;
 

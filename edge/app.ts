@@ -31,6 +31,7 @@ import { signingKeysModule, tenantsModule } from './operator/routes.js';
 import { originsModule } from './origins/routes.js';
 import { pricingModule, quotesModule } from './pricing/routes.js';
 import { router } from './router.js';
+import { screeningModule } from './screening/routes.js';
 import { jwksModule, tokensModule } from './tokens/routes.js';
 import { webhooksModule } from './webhooks/routes.js';
 import { configModule, themesModule } from './widget/routes.js';
@@ -104,6 +105,7 @@ export function createApp(deps: EdgeDeps) {
     onboarding: build(onboardingModule),
     applications: build(applicationsModule),
     webhooks: build(webhooksModule),
+    screening: build(screeningModule),
     start: build(startModule),
     docs: build(docsModule),
     demo: build(demoModule),
@@ -131,9 +133,24 @@ export function createApp(deps: EdgeDeps) {
       app.use(path, policy);
   }
   app.use(noFraming());
-  const tooLarge = (c: Context<AppEnv>) =>
-    problemResponse(c, 413, 'payload-too-large', `Request bodies are limited to ${maxSize} bytes.`);
-  const limitBody = bodyLimit({ maxSize, onError: tooLarge });
+  // Modules that take larger bodies (a sanctions list upload) say so; everything else has the
+  // edge's default.
+  const bodyLimits = Object.values(m)
+    .filter(({ module }) => module.maxBodyBytes !== undefined)
+    .map(({ module }) => ({ prefix: `${module.prefix}/`, max: module.maxBodyBytes as number }));
+  const maxFor = (path: string) =>
+    bodyLimits.find((l) => path.startsWith(l.prefix))?.max ?? maxSize;
+  const tooLarge = (c: Context<AppEnv>, max = maxFor(c.req.path)) =>
+    problemResponse(c, 413, 'payload-too-large', `Request bodies are limited to ${max} bytes.`);
+  const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
+  const limiterFor = (max: number) => {
+    let limiter = limiters.get(max);
+    if (!limiter) {
+      limiter = bodyLimit({ maxSize: max, onError: (c) => tooLarge(c as Context<AppEnv>, max) });
+      limiters.set(max, limiter);
+    }
+    return limiter;
+  };
   // Only requests that may carry a body are read through the limiter: reading a GET's body
   // would make the Node adapter build a full web Request for nothing. A body framed by
   // Content-Length is judged by that header alone (as Hono's limiter does), without touching
@@ -142,11 +159,12 @@ export function createApp(deps: EdgeDeps) {
   app.use(async function limitBodies(c, next) {
     const method = c.req.method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+    const max = maxFor(c.req.path);
     const length = c.req.header('content-length');
     if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
-      return Number.parseInt(length, 10) > maxSize ? tooLarge(c) : next();
+      return Number.parseInt(length, 10) > max ? tooLarge(c, max) : next();
     }
-    return limitBody(c, next);
+    return limiterFor(max)(c, next);
   });
   app.use(requireJsonBody());
   app.use(authenticate(keyRing));
@@ -170,7 +188,8 @@ export function createApp(deps: EdgeDeps) {
     // The customer's routes first: `/draft` is theirs, not an application id.
     .route(m.onboarding.module.prefix, m.onboarding.routes)
     .route(m.applications.module.prefix, m.applications.routes)
-    .route(m.webhooks.module.prefix, m.webhooks.routes);
+    .route(m.webhooks.module.prefix, m.webhooks.routes)
+    .route(m.screening.module.prefix, m.screening.routes);
   // Pages and files, outside the typed API (the client has no use for them).
   for (const page of [m.start, m.docs, m.demo, m.kit]) app.route(page.module.prefix, page.routes);
 

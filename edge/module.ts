@@ -30,6 +30,8 @@ export interface EdgeModule<R extends Hono<AppEnv> = Hono<AppEnv>, P extends str
   prefix: P;
   embeddable: boolean;
   cors: CorsPolicy;
+  /** A larger request body than the edge's default, for this module's routes only. */
+  maxBodyBytes?: number;
   routes: (context: ModuleContext) => R;
 }
 

@@ -15,6 +15,7 @@ import type { ApplicationRecord } from '../store/types.js';
 /** What a ciphertext is bound to: its tenant and its row. */
 export const applicationBinding = (tenantId: string, id: string) => `application:${tenantId}:${id}`;
 export const draftBinding = (tenantId: string, customer: string) => `draft:${tenantId}:${customer}`;
+export const screeningBinding = (tenantId: string, id: string) => `screening:${tenantId}:${id}`;
 
 /** The non-personal counts kept in clear beside the sealed steps. */
 export const countsOf = (steps: Submission['steps']): ApplicationRecord['counts'] => ({
@@ -37,7 +38,12 @@ export const summaryOf = (r: ApplicationRecord): ApplicationSummary => ({
 export async function openApplication(keys: DataKeys, r: ApplicationRecord): Promise<Application> {
   const json = await keys.open(r.tenantId, r.sealed, applicationBinding(r.tenantId, r.id));
   const steps: OnboardingSteps = onboardingStepsSchema.parse(JSON.parse(json));
-  return { ...summaryOf(r), steps };
+  const screening = r.screeningSealed
+    ? (JSON.parse(
+        await keys.open(r.tenantId, r.screeningSealed, screeningBinding(r.tenantId, r.id)),
+      ) as Application['screening'])
+    : null;
+  return { ...summaryOf(r), steps, screening };
 }
 
 export const EXPORT_COLUMNS = [

@@ -58,8 +58,10 @@ import {
   EXPORT_COLUMNS,
   exportRow,
   openApplication,
+  screeningBinding,
   summaryOf,
 } from './records.js';
+import { screeningListOf, screenSteps } from './screening.js';
 
 /** Draft saves (debounced by the widget) and submissions per customer token per minute. */
 export const APPLICATION_WRITES_PER_MINUTE = 120;
@@ -287,9 +289,13 @@ export const onboardingModule = defineModule({
         }
         try {
           const id = newId('app');
+          // Screened before it is written: a hit holds it for review in the same batch.
+          const list = await screeningListOf(c.get('deps'), tenant.id);
+          const screening = list ? screenSteps(submission.steps, list, at) : undefined;
+          const status = screening && screening.hits.length > 0 ? 'needs_review' : 'submitted';
           const receipt: ApplicationReceipt = {
             id,
-            status: 'submitted',
+            status,
             product: submission.product,
             createdAt: at,
           };
@@ -298,6 +304,13 @@ export const onboardingModule = defineModule({
             JSON.stringify(submission.steps),
             applicationBinding(tenant.id, id),
           );
+          const screeningSealed = screening
+            ? await dataKeys.seal(
+                tenant.id,
+                JSON.stringify(screening),
+                screeningBinding(tenant.id, id),
+              )
+            : null;
           const held = await store.submitApplication(
             claim,
             {
@@ -305,19 +318,32 @@ export const onboardingModule = defineModule({
               tenantId: tenant.id,
               customer,
               product: submission.product,
-              status: 'submitted',
+              status,
               sealed,
+              screeningSealed,
               counts: countsOf(submission.steps),
               createdAt: at,
               updatedAt: at,
               changeId: newId('chg'),
             },
             { status: 201, json: JSON.stringify(receipt) },
-            {
-              id: newId('evt'),
-              type: 'application.submitted',
-              payload: { applicationId: id, status: 'submitted', product: submission.product, at },
-            },
+            [
+              {
+                id: newId('evt'),
+                type: 'application.submitted',
+                payload: { applicationId: id, status, product: submission.product, at },
+              },
+              // Ids and counts only: who matched stays sealed on the application.
+              ...(screening
+                ? [
+                    {
+                      id: newId('evt'),
+                      type: 'application.screened' as const,
+                      payload: { applicationId: id, status, hits: screening.hits.length, at },
+                    },
+                  ]
+                : []),
+            ],
             {
               tenantId: tenant.id,
               actor: actorOf(c),
@@ -325,7 +351,10 @@ export const onboardingModule = defineModule({
               target: id,
               beforeHash: null,
               afterHash: null,
-              details: { product: submission.product },
+              details: {
+                product: submission.product,
+                ...(screening ? { screeningHits: screening.hits.length } : {}),
+              },
             },
           );
           // The lease ran out and a retry took the key over: that one answers, not this.

@@ -135,6 +135,8 @@ export interface Database {
     product: string;
     status: string;
     sealed: string;
+    /** The screening result at submission, sealed like the steps (hits name people). */
+    screening: string | null;
     signatory_count: number;
     contact_count: number;
     service_count: number;
@@ -580,6 +582,14 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('duration_ms', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('webhook_attempts_pk', ['delivery_id', 'attempt'])
         .compile(),
+    ],
+  },
+  {
+    name: '0007_application_screening',
+    statements: (db) => [
+      // Each submission is screened against the tenant's sanctions and PEP list; the result
+      // (the hits and the reviewer's decision on each) is sealed under the tenant's data key.
+      db.schema.alterTable('applications').addColumn('screening', 'text').compile(),
     ],
   },
 ];

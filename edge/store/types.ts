@@ -116,7 +116,7 @@ export interface SigningKey {
 }
 
 /** Tenant-owned documents, each validated by its zod contract before it is stored. */
-export type DocumentKind = 'catalog' | 'pricing-plans';
+export type DocumentKind = 'catalog' | 'pricing-plans' | 'screening-list';
 
 export interface StoredQuote {
   id: string;
@@ -172,6 +172,8 @@ export interface ApplicationRecord {
   product: string;
   status: string;
   sealed: string;
+  /** The screening result at submission (hits name people: sealed like the steps), if any list was screened. */
+  screeningSealed: string | null;
   counts: { signatories: number; contacts: number; services: number };
   createdAt: number;
   updatedAt: number;

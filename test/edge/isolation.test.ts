@@ -1018,6 +1018,35 @@ const FIXTURES: Record<string, Fixture> = {
       status: [202],
     })),
   },
+  'PUT /v1/screening/list': {
+    guard: 'secret',
+    // Nothing in the request can name the victim: the list is the caller's own. The attacker's
+    // own list again (a fictional one), so the attacker's world stays as built.
+    attacks: () => [
+      {
+        path: '/v1/screening/list',
+        body: { entries: [{ name: 'Fictional Probe', list: 'GW-PROBE', reference: 'P-1' }] },
+        status: [200],
+      },
+    ],
+    own: same(() => ({
+      path: '/v1/screening/list',
+      body: { entries: [{ name: 'Fictional Own', list: 'GW-OWN', reference: 'O-1' }] },
+      status: [200],
+      shows: ['GW-OWN'],
+    })),
+  },
+  'GET /v1/screening/list': {
+    guard: 'secret',
+    attacks: () => [{ path: '/v1/screening/list', status: [200, 404] }],
+    own: async (ctx, owner) => {
+      await ctx.edge.call('PUT', '/v1/screening/list', {
+        auth: owner.secretKey,
+        body: { entries: [{ name: 'Fictional Own', list: 'GW-OWN', reference: 'O-1' }] },
+      });
+      return { path: '/v1/screening/list', status: [200], shows: ['GW-OWN'] };
+    },
+  },
 };
 
 let ownEndpoints = 0;

@@ -45,7 +45,8 @@ export interface ApplicationStore {
     claim: IdempotencyClaim,
     application: ApplicationRecord,
     response: { status: number; json: string },
-    event: OutboxEvent,
+    /** Written with the application (`application.submitted`, and `application.screened`). */
+    events: readonly OutboxEvent[],
     audit: AuditEntry,
   ): Promise<boolean>;
 

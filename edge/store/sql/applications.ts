@@ -24,6 +24,7 @@ const applicationFrom = (r: Row<'applications'>): ApplicationRecord => ({
   product: r.product,
   status: r.status,
   sealed: r.sealed,
+  screeningSealed: r.screening ?? null,
   counts: {
     signatories: Number(r.signatory_count),
     contacts: Number(r.contact_count),
@@ -198,7 +199,7 @@ export function sqlApplications({ x }: SqlContext): ApplicationStore {
       );
     },
 
-    async submitApplication(c, application, response, event, audit: AuditEntry) {
+    async submitApplication(c, application, response, events, audit: AuditEntry) {
       const held = exists(
         keyRow(c)
           .select('claim')
@@ -229,6 +230,7 @@ export function sqlApplications({ x }: SqlContext): ApplicationStore {
             product: application.product,
             status: application.status,
             sealed: application.sealed,
+            screening: application.screeningSealed,
             signatory_count: application.counts.signatories,
             contact_count: application.counts.contacts,
             service_count: application.counts.services,
@@ -238,7 +240,9 @@ export function sqlApplications({ x }: SqlContext): ApplicationStore {
           },
           held,
         ),
-        insertWhen('outbox', outboxRow(application.tenantId, event, at), held),
+        ...events.map((event) =>
+          insertWhen('outbox', outboxRow(application.tenantId, event, at), held),
+        ),
         auditRow(audit, at, held),
         q
           .deleteFrom('application_drafts')
