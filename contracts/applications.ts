@@ -107,8 +107,20 @@ export const screeningHitSchema = z
       reference: z.string(),
     }),
     score: z.number(),
+    /** `open` until a reviewer clears it (not the listed party) or confirms it. */
+    decision: z.enum(['open', 'cleared', 'confirmed']),
+    decidedBy: z.string().optional(),
+    decidedAt: z.number().int().optional(),
+    note: z.string().optional(),
   })
   .meta({ id: 'ScreeningHit' });
+
+export const hitDecisionSchema = z
+  .strictObject({
+    decision: z.enum(['cleared', 'confirmed']),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .meta({ id: 'HitDecision' });
 
 export const applicationScreeningSchema = z
   .object({

@@ -19,10 +19,12 @@ import {
   applicationListSchema,
   applicationReceiptSchema,
   applicationSchema,
+  applicationScreeningSchema,
   applicationSummarySchema,
   canTransition,
   type Draft,
   draftSchema,
+  hitDecisionSchema,
   savedDraftSchema,
   statusChangeSchema,
   submissionSchema,
@@ -174,6 +176,23 @@ const postStatus = createRoute({
   request: { params: idParam, body: jsonBody(statusChangeSchema) },
   responses: {
     200: json(applicationSummarySchema, 'The application in its new status'),
+    409: conflict,
+    ...problems,
+  },
+});
+
+const postHitDecision = createRoute({
+  method: 'post',
+  path: '/{id}/hits/{hitId}',
+  tags,
+  security: bearer,
+  middleware: [backendWrite] as const,
+  request: {
+    params: idParam.extend({ hitId: z.string().regex(/^hit_\d{1,4}$/) }),
+    body: jsonBody(hitDecisionSchema),
+  },
+  responses: {
+    200: json(applicationScreeningSchema, 'The screening result with the decision recorded'),
     409: conflict,
     ...problems,
   },
@@ -455,5 +474,55 @@ export const applicationsModule = defineModule({
           );
         }
         return c.json(summaryOf(after), 200);
+      })
+      .openapi(postHitDecision, async (c) => {
+        const { store, clock } = c.get('deps');
+        const tenant = tenantOf(c);
+        const { id, hitId } = c.req.valid('param');
+        const { decision, note } = c.req.valid('json');
+        const stored = await store.getApplication(tenant.id, id);
+        if (!stored) throw new Problem(404, 'not-found', 'No application with this id.');
+        if (!stored.screeningSealed)
+          throw new Problem(404, 'not-found', 'This application was not screened.');
+        const binding = screeningBinding(tenant.id, id);
+        const screening = JSON.parse(
+          await dataKeys.open(tenant.id, stored.screeningSealed, binding),
+        ) as z.infer<typeof applicationScreeningSchema>;
+        const hit = screening.hits.find((h) => h.id === hitId);
+        if (!hit) throw new Problem(404, 'not-found', 'No hit with this id on the application.');
+        if (hit.decision !== 'open')
+          throw new Problem(409, 'hit-decided', `This hit was already ${hit.decision}.`, {
+            extensions: { decision: hit.decision },
+          });
+        const at = clock.now();
+        Object.assign(
+          hit,
+          { decision, decidedBy: actorOf(c), decidedAt: at },
+          note ? { note } : {},
+        );
+        const written = await store.setApplicationScreening(
+          tenant.id,
+          id,
+          stored.screeningSealed,
+          await dataKeys.seal(tenant.id, JSON.stringify(screening), binding),
+          at,
+          {
+            tenantId: tenant.id,
+            actor: actorOf(c),
+            action: `screening.hit-${decision}`,
+            target: `${id}/${hitId}`,
+            beforeHash: null,
+            afterHash: null,
+            // The decision only: who matched stays sealed on the application.
+            details: { hit: hitId, decision, list: hit.entry.list, reference: hit.entry.reference },
+          },
+        );
+        if (!written)
+          throw new Problem(
+            409,
+            'screening-changed',
+            'Another decision landed meanwhile; reload and retry.',
+          );
+        return c.json(screening, 200);
       }),
 });

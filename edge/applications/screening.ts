@@ -29,6 +29,10 @@ export interface ApplicationHit {
   matchedName: string;
   entry: ScreeningEntry;
   score: number;
+  decision: 'open' | 'cleared' | 'confirmed';
+  decidedBy?: string;
+  decidedAt?: number;
+  note?: string;
 }
 
 export interface ApplicationScreening {
@@ -92,6 +96,7 @@ export function screenSteps(
         matchedName: hit.matchedName,
         entry: hit.entry,
         score: Math.round(hit.score * 1000) / 1000,
+        decision: 'open',
       });
     }
   }

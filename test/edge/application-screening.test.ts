@@ -275,4 +275,53 @@ describe('screening a submission', () => {
       await w.edge.close();
     }
   });
+
+  test('a reviewer clears or confirms each hit once; both are audited', async () => {
+    const w = await world();
+    try {
+      await read(await putList(w, { csv: csvOf(DEMO_SANCTIONS_LIST) }), 200);
+      const { id } = await read<{ id: string }>(
+        await submit(w, submission('Tundlikar Rajeshwar P.', '1968-07-21')),
+        201,
+      );
+      const decide = (hitId: string, body: unknown, auth = w.tenant.secretKey) =>
+        w.edge.call('POST', `/v1/applications/${id}/hits/${hitId}`, { auth, body });
+      const decided = await read<{
+        hits: { id: string; decision: string; decidedBy: string; note?: string }[];
+      }>(
+        await decide('hit_1', { decision: 'cleared', note: 'Different person: passport checked' }),
+        200,
+      );
+      assert.equal(decided.hits[0]?.decision, 'cleared');
+      assert.match(decided.hits[0]?.decidedBy ?? '', /^key_/);
+      // Once decided, a hit stays decided.
+      const again = await decide('hit_1', { decision: 'confirmed' });
+      assert.equal(again.status, 409);
+      // The decision is on the application as the bank reads it.
+      const application = await read<{
+        screening: { hits: { decision: string; note?: string }[] };
+      }>(await w.edge.call('GET', `/v1/applications/${id}`, { auth: w.tenant.secretKey }), 200);
+      assert.deepEqual(
+        [application.screening.hits[0]?.decision, application.screening.hits[0]?.note],
+        ['cleared', 'Different person: passport checked'],
+      );
+      const audit = w.edge.sqlite
+        .prepare(
+          "SELECT action, target, details FROM audit_log WHERE action LIKE 'screening.hit-%'",
+        )
+        .all() as { action: string; target: string; details: string }[];
+      assert.deepEqual(
+        audit.map((a) => [a.action, a.target]),
+        [['screening.hit-cleared', `${id}/hit_1`]],
+      );
+      assert.equal(audit[0]?.details.includes('Tundlikar'), false, 'no name in the audit log');
+      // Bad input changes nothing: an unknown hit, a bad decision, another tenant.
+      assert.equal((await decide('hit_9', { decision: 'cleared' })).status, 404);
+      assert.equal((await decide('hit_1', { decision: 'maybe' })).status, 422);
+      const other = await createTenant(w.edge, 'other-bank');
+      assert.equal((await decide('hit_1', { decision: 'confirmed' }, other.secretKey)).status, 404);
+    } finally {
+      await w.edge.close();
+    }
+  });
 });

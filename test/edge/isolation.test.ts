@@ -1018,6 +1018,24 @@ const FIXTURES: Record<string, Fixture> = {
       status: [202],
     })),
   },
+  'POST /v1/applications/:id/hits/:hitId': {
+    guard: 'secret',
+    // The world's applications were submitted before any list was loaded: no screening, so
+    // even the owner's own is a 404 (the decision itself is tested in
+    // test/edge/application-screening.test.ts); another tenant's id is a 404 like any other.
+    attacks: (victim) => [
+      {
+        path: `/v1/applications/${victim.applicationId}/hits/hit_1`,
+        body: { decision: 'cleared' },
+        status: [404],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/applications/${o.applicationId}/hits/hit_1`,
+      body: { decision: 'cleared' },
+      status: [404],
+    })),
+  },
   'PUT /v1/screening/list': {
     guard: 'secret',
     // Nothing in the request can name the victim: the list is the caller's own. The attacker's

@@ -76,4 +76,16 @@ export interface ApplicationStore {
   ): Promise<ApplicationRecord | undefined>;
   /** Deletes idempotency keys past their 24 h that no request holds; returns how many. */
   purgeExpiredIdempotencyKeys(now: number): Promise<number>;
+  /**
+   * Replaces the sealed screening result, only if it is still `before` (a reviewer's decision
+   * on a hit: two reviewers at once cannot both write over the same result); false if not.
+   */
+  setApplicationScreening(
+    tenantId: string,
+    id: string,
+    before: string,
+    after: string,
+    at: number,
+    audit: AuditEntry,
+  ): Promise<boolean>;
 }

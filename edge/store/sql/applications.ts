@@ -310,6 +310,30 @@ export function sqlApplications({ x }: SqlContext): ApplicationStore {
       return after && applicationFrom(after);
     },
 
+    async setApplicationScreening(tenantId, id, before, after, at, audit) {
+      const [updated] = await batch(x, [
+        q
+          .updateTable('applications')
+          .set({ screening: after, updated_at: at })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .where('screening', '=', before),
+        auditRow(
+          audit,
+          at,
+          exists(
+            q
+              .selectFrom('applications')
+              .select('id')
+              .where('tenant_id', '=', tenantId)
+              .where('id', '=', id)
+              .where('screening', '=', after),
+          ),
+        ),
+      ]);
+      return (updated?.changes ?? 0) === 1;
+    },
+
     async purgeExpiredIdempotencyKeys(now) {
       const result = await x.run(
         q.deleteFrom('idempotency_keys').where('expires_at', '<=', now).compile(),
