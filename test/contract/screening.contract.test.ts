@@ -1,6 +1,6 @@
 // Screening on both runtimes, written once: the real Node server and the real Worker load the
 // tenant's list through the API and hold a submission whose signatory is on it for review,
-// with the hit on the application and an `application.screened` event for the webhooks.
+// with the hit on the application; a reviewer's decision on the hit is recorded once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_SANCTIONS_LIST } from '../../edge/demo/index.js';
@@ -99,6 +99,15 @@ for (const runtime of RUNTIMES) {
         application.screening.hits.map((h) => [h.subject, h.entry.reference]),
         [['signatories/0', 'GWS-0003']],
       );
+      // The reviewer clears the hit, once.
+      const decide = () =>
+        edge.call('POST', `/v1/applications/${receipt.id}/hits/hit_1`, {
+          auth: sk,
+          body: { decision: 'cleared' },
+        });
+      const decided = await read<{ hits: { decision: string }[] }>(await decide(), 200, 'decide');
+      assert.equal(decided.hits[0]?.decision, 'cleared');
+      assert.equal((await decide()).status, 409);
     });
   });
 }
