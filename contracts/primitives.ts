@@ -66,3 +66,12 @@ export const currencySchema = z
   .string()
   .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as INR')
   .refine((code) => !/^[A-Z]{3}$/.test(code) || currencies.has(code), 'a known currency code');
+
+/**
+ * An https URL on a public DNS name: dotted, with an alphabetic top-level label (no IP
+ * literals, no localhost or single-label names), an optional port, and a path and query from a
+ * conservative alphabet (no credentials, fragments, quotes, spaces or parentheses). Brand asset
+ * URLs and webhook endpoints both follow it.
+ */
+export const PUBLIC_HTTPS_URL =
+  /^https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:\/[A-Za-z0-9._~%/-]*)?(?:\?[A-Za-z0-9._~%=&-]*)?$/i;

@@ -3,6 +3,7 @@
  * public host name) and the delivery log. The signing secret is shown once, at registration.
  */
 import { z } from 'zod';
+import { PUBLIC_HTTPS_URL } from './primitives.js';
 
 /** Events the edge sends. */
 export const WEBHOOK_EVENTS = [
@@ -14,11 +15,6 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /** Endpoints per tenant that may be active at once. */
 export const MAX_WEBHOOK_ENDPOINTS = 5;
-
-// An https URL on a dotted public DNS name with an alphabetic top-level label: no IP
-// literals, no credentials, no single-label or internal names.
-const PUBLIC_HTTPS_URL =
-  /^https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:\/[A-Za-z0-9._~%/-]*)?(?:\?[A-Za-z0-9._~%=&-]*)?$/i;
 
 export const webhookUrlSchema = z.string().max(2048).regex(PUBLIC_HTTPS_URL, {
   message: 'an https URL on a public host name (no credentials, IP addresses, spaces or fragments)',

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 // The one slug rule, shared with the admin API: contracts/primitives is the one module outside
 // themes/ the engine may import (zod only, pure), so the theme's slug cannot drift from the tenant's.
-import { slugSchema } from '../contracts/primitives.js';
+import { PUBLIC_HTTPS_URL, slugSchema } from '../contracts/primitives.js';
 import { parseColor } from './color.js';
 import { redactCredentials } from './redact.js';
 
@@ -14,10 +14,8 @@ import { redactCredentials } from './redact.js';
 const NAME = /^[\p{L}\p{N}](?:[\p{L}\p{N} &.,'’()-]{0,78}[\p{L}\p{N}.)])?$/u;
 // One font family name; it is always emitted quoted, so keywords are harmless.
 const FONT_FAMILY = /^[A-Za-z0-9](?:[A-Za-z0-9 -]{0,62}[A-Za-z0-9])?$/;
-// Asset URLs: https, a public DNS name (dotted, alphabetic top-level label: no IP literals, no
-// localhost), an optional port, and a path and query from a conservative alphabet.
-const ASSET_URL =
-  /^https:\/\/(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}(?::\d{1,5})?(?:\/[A-Za-z0-9._~%/-]*)?(?:\?[A-Za-z0-9._~%=&-]*)?$/i;
+// Asset URLs: the shared public-https rule (contracts/primitives.ts).
+const ASSET_URL = PUBLIC_HTTPS_URL;
 const IMAGE_PATH = /\.(?:png|svg|webp|jpe?g|gif|avif)$/i;
 const FONT_PATH = /\.(?:woff2|woff|ttf|otf)$/i;
 
