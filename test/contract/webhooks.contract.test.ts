@@ -3,10 +3,9 @@
 // receiver on loopback that fails at first and then recovers — every event arrives, with a
 // signature the receiver verifies with the endpoint's secret — and the delivery log shows it.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SIGNATURE_HEADER, verifyWebhookSignature } from '../../edge/webhooks/signature.js';
+import { verifyWebhookSignature } from '../../edge/webhooks/signature.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../edge/webhook-receiver.js';
 import { OPERATOR_KEY, RUNTIMES, type RuntimeEdge, startRuntime } from './runtimes.js';
 
 const ORIGIN = 'https://www.bank-a.example';
@@ -48,44 +47,14 @@ const SUBMISSION = {
   },
 };
 
-interface Received {
-  eventId: string;
-  type: string;
-  body: string;
-  signature: string;
-}
-
-let failNext = 0;
-const received: Received[] = [];
-const receiver = createServer((req, res) => {
-  let body = '';
-  req.setEncoding('utf8');
-  req.on('data', (chunk: string) => {
-    body += chunk;
-  });
-  req.on('end', () => {
-    received.push({
-      eventId: String(req.headers['gridworks-event-id']),
-      type: String(req.headers['gridworks-event-type']),
-      body,
-      signature: String(req.headers[SIGNATURE_HEADER.toLowerCase()]),
-    });
-    if (failNext > 0) {
-      failNext -= 1;
-      res.writeHead(503).end();
-    } else res.writeHead(200).end();
-  });
-});
+let receiver: WebhookReceiver;
 let hookUrl = '';
 
 before(async () => {
-  await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
-  hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  receiver = await startWebhookReceiver();
+  hookUrl = receiver.url;
 });
-after(() => {
-  receiver.closeAllConnections();
-  receiver.close();
-});
+after(() => receiver.close());
 
 async function read<T>(res: Response, status: number, what = ''): Promise<T> {
   const text = await res.text();
@@ -104,7 +73,7 @@ for (const runtime of RUNTIMES) {
     });
 
     test('a receiver that fails, then recovers, gets every event, signed', async () => {
-      received.length = 0;
+      receiver.received.length = 0;
       const created = await read<{ tenant: { id: string }; secretKey: string }>(
         await edge.call('POST', '/v1/tenants', {
           auth: OPERATOR_KEY,
@@ -146,11 +115,12 @@ for (const runtime of RUNTIMES) {
         200,
         'status',
       );
-      failNext = 2;
+      receiver.failNext = 2;
       // Rounds as the timer (Node) or the Cron Trigger (Workers) runs them, an hour apart.
       for (
         let round = 0;
-        round < 6 && new Set(received.filter((r) => r.eventId).map((r) => r.eventId)).size < 2;
+        round < 6 &&
+        new Set(receiver.received.filter((r) => r.eventId).map((r) => r.eventId)).size < 2;
         round++
       ) {
         await edge.maintenance();
@@ -160,10 +130,10 @@ for (const runtime of RUNTIMES) {
         await edge.maintenance();
         await edge.clock.advance(60 * 60_000);
       }
-      const types = new Set(received.map((r) => r.type));
+      const types = new Set(receiver.received.map((r) => r.type));
       assert.ok(types.has('application.submitted'), [...types].join());
       assert.ok(types.has('application.status_changed'), [...types].join());
-      for (const r of received) {
+      for (const r of receiver.received) {
         const body = JSON.parse(r.body) as { id: string; type: string };
         assert.equal(body.id, r.eventId);
         const verified = await verifyWebhookSignature(r.body, r.signature, endpoint.secret, {

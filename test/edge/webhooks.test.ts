@@ -4,52 +4,23 @@
 // 24 h and then give up, the delivery log shows every attempt, and a delivery can be sent
 // again by hand — all per tenant.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { dispatchWebhooks } from '../../edge/webhooks/dispatch.js';
-import { SIGNATURE_HEADER, verifyWebhookSignature } from '../../edge/webhooks/signature.js';
+import { verifyWebhookSignature } from '../../edge/webhooks/signature.js';
 import { createTenant, createTestEdge, type TestEdge, type TestTenant } from './helpers.js';
+import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
 
-interface Received {
-  eventId: string;
-  body: string;
-  signature: string;
-}
-
-let failNext = 0;
-const received: Received[] = [];
-const receiver = createServer((req: IncomingMessage, res) => {
-  let body = '';
-  req.setEncoding('utf8');
-  req.on('data', (chunk: string) => {
-    body += chunk;
-  });
-  req.on('end', () => {
-    received.push({
-      eventId: String(req.headers['gridworks-event-id']),
-      body,
-      signature: String(req.headers[SIGNATURE_HEADER.toLowerCase()]),
-    });
-    if (failNext > 0) {
-      failNext -= 1;
-      res.writeHead(500).end();
-    } else res.writeHead(200).end('ok');
-  });
-});
+let receiver: WebhookReceiver;
 let hookUrl = '';
 
 before(async () => {
-  await new Promise<void>((done) => receiver.listen(0, '127.0.0.1', done));
-  hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`;
+  receiver = await startWebhookReceiver(500);
+  hookUrl = receiver.url;
 });
-after(() => {
-  receiver.closeAllConnections();
-  receiver.close();
-});
+after(() => receiver.close());
 beforeEach(() => {
-  received.length = 0;
-  failNext = 0;
+  receiver.received.length = 0;
+  receiver.failNext = 0;
 });
 
 /** An event as the applications module writes it to the outbox. */
@@ -195,13 +166,13 @@ describe('webhook deliveries', () => {
     try {
       const secret = String((await register(edge, tenant)).body.secret);
       for (let i = 0; i < 3; i++) emit(edge, tenant, `evt_recover00000000000${i}`);
-      failNext = 4;
+      receiver.failNext = 4;
       await dispatchWebhooks(edge.deps, { random: () => 0.5 });
       let page = await deliveries(edge, tenant);
       assert.equal(page.items.filter((d) => d.status === 'pending').length, 3);
       // Not due yet: nothing is sent again before the backoff.
       await dispatchWebhooks(edge.deps, { random: () => 0.5 });
-      assert.equal(received.length, 3);
+      assert.equal(receiver.received.length, 3);
       for (let round = 0; round < 4; round++) {
         edge.clock.advance(5 * 60_000);
         await dispatchWebhooks(edge.deps, { random: () => 0.5 });
@@ -211,9 +182,9 @@ describe('webhook deliveries', () => {
         page.items.map((d) => d.status),
         ['delivered', 'delivered', 'delivered'],
       );
-      const ids = new Set(received.map((r) => r.eventId));
+      const ids = new Set(receiver.received.map((r) => r.eventId));
       assert.equal(ids.size, 3, 'every event arrived');
-      for (const r of received) {
+      for (const r of receiver.received) {
         const verified = await verifyWebhookSignature(r.body, r.signature, secret, {
           nowSeconds: Math.floor(edge.clock.now() / 1000),
           toleranceSeconds: 3600,
@@ -243,17 +214,21 @@ describe('webhook deliveries', () => {
     try {
       await register(edge, tenant);
       emit(edge, tenant, 'evt_giveup000000000001');
-      failNext = 1_000;
+      receiver.failNext = 1_000;
       for (let hour = 0; hour <= 26; hour++) {
         await dispatchWebhooks(edge.deps, { random: () => 0.5 });
         edge.clock.advance(60 * 60_000);
       }
       let [delivery] = (await deliveries(edge, tenant)).items;
       assert.equal(delivery?.status, 'failed');
-      const sent = received.length;
+      const sent = receiver.received.length;
       await dispatchWebhooks(edge.deps);
-      assert.equal(received.length, sent, 'a given-up delivery is not sent again by itself');
-      failNext = 0;
+      assert.equal(
+        receiver.received.length,
+        sent,
+        'a given-up delivery is not sent again by itself',
+      );
+      receiver.failNext = 0;
       const again = await edge.call('POST', `/v1/webhooks/deliveries/${delivery?.id}/redeliver`, {
         auth: tenant.secretKey,
       });
@@ -277,8 +252,8 @@ describe('webhook deliveries', () => {
       for (let i = 0; i < 10; i++)
         emit(edge, tenant, `evt_parallel00000000${String(i).padStart(2, '0')}`);
       await Promise.all([dispatchWebhooks(edge.deps), dispatchWebhooks(edge.deps)]);
-      assert.equal(received.length, 10);
-      assert.equal(new Set(received.map((r) => r.eventId)).size, 10);
+      assert.equal(receiver.received.length, 10);
+      assert.equal(new Set(receiver.received.map((r) => r.eventId)).size, 10);
     } finally {
       await edge.close();
     }
@@ -291,16 +266,16 @@ describe('webhook deliveries', () => {
       edge.clock.advance(1000);
       const created = await register(edge, tenant);
       await dispatchWebhooks(edge.deps);
-      assert.equal(received.length, 0);
+      assert.equal(receiver.received.length, 0);
       const id = String((created.body.endpoint as { id: string }).id);
-      failNext = 1;
+      receiver.failNext = 1;
       emit(edge, tenant, 'evt_after0000000000001');
       await dispatchWebhooks(edge.deps);
-      assert.equal(received.length, 1);
+      assert.equal(receiver.received.length, 1);
       await edge.call('DELETE', `/v1/webhooks/endpoints/${id}`, { auth: tenant.secretKey });
       edge.clock.advance(60 * 60_000);
       await dispatchWebhooks(edge.deps);
-      assert.equal(received.length, 1, 'nothing more after the endpoint was disabled');
+      assert.equal(receiver.received.length, 1, 'nothing more after the endpoint was disabled');
       const [delivery] = (await deliveries(edge, tenant)).items;
       assert.equal(delivery?.status, 'failed');
     } finally {

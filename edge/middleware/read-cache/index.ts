@@ -55,6 +55,11 @@ export class ReadCache {
   readonly #digest: (text: string) => string;
   /** The key the front door computed, for the recorder of the same request. */
   readonly #keys = new WeakMap<Request, string>();
+  /**
+   * The paths that have answers: every other GET (catalog, plans, the kit's files) passes the
+   * front door without building a key, so without reading headers or digesting a token.
+   */
+  readonly #paths = new Set<string>();
   #generation = 0;
 
   /** `digest` is the runtime's synchronous SHA-256 (hex), for widget tokens in keys. */
@@ -76,6 +81,7 @@ export class ReadCache {
   invalidate(): void {
     this.#generation += 1;
     this.#entries.clear();
+    this.#paths.clear();
   }
 
   /** Answers held now. */
@@ -112,7 +118,7 @@ export class ReadCache {
    * the full chain answers, and its 429 carries the CORS headers).
    */
   async answer(request: Request, env: unknown, deps: EdgeDeps): Promise<Response | undefined> {
-    if (request.method !== 'GET') return undefined;
+    if (request.method !== 'GET' || !this.#paths.has(pathOf(request.url))) return undefined;
     const started = this.#now();
     const entry = this.#entries.get(this.#keyOf(request));
     if (!entry || entry.expiresAt <= started) return undefined;
@@ -155,6 +161,9 @@ export class ReadCache {
       c.res.headers.forEach((value, name) => {
         if (name !== 'x-request-id') headers[name] = value;
       });
+      // Bounded like the entries: many content-hashed paths end up forgotten together.
+      if (cache.#paths.size >= READ_CACHE_ENTRIES) cache.#paths.clear();
+      cache.#paths.add(pathOf(c.req.raw.url));
       cache.#entries.set(cache.#keyOf(c.req.raw), {
         status,
         body: typeof cacheable.body === 'function' ? cacheable.body() : cacheable.body,
@@ -165,6 +174,14 @@ export class ReadCache {
       });
     };
   }
+}
+
+/** The path of an absolute URL, without parsing the rest of it. */
+function pathOf(url: string): string {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0) return '/';
+  const query = url.indexOf('?', start);
+  return url.slice(start, query < 0 ? undefined : query);
 }
 
 /** Marks the route's answer as one the read cache may replay (GET widget reads only). */
