@@ -76,6 +76,9 @@ export async function hmacSign(
   return toBase64Url(new Uint8Array(mac));
 }
 
+/** 32 bytes in base64url: 42 full sextets, then one whose two low bits are zero. */
+const CANONICAL_SIGNATURE = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
 /** Whether `signature` is the HMAC of `message` for `purpose` (constant-time). */
 export async function hmacVerify(
   secret: string,
@@ -83,7 +86,9 @@ export async function hmacVerify(
   message: string,
   signature: string,
 ): Promise<boolean> {
-  const bytes = /^[A-Za-z0-9_-]{43}$/.test(signature) ? fromBase64Url(signature) : undefined;
+  // Only the canonical encoding: 43 characters whose last carries no stray low bits. Otherwise
+  // several strings would decode to the same 32 bytes and a "changed" signature could verify.
+  const bytes = CANONICAL_SIGNATURE.test(signature) ? fromBase64Url(signature) : undefined;
   if (!bytes) return false;
   return crypto.subtle.verify(
     'HMAC',

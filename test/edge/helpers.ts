@@ -209,3 +209,13 @@ export const SUNBEAM_BRAND = (slug: string) => ({
   colors: { primary: '#ffd400' },
   mode: 'light',
 });
+
+/**
+ * `text` with its last `count` characters replaced by a run that is certainly different, for
+ * tampering with signatures, tokens and key ids (a fixed "AA…" suffix equals the original now
+ * and then, which made a test fail once in about a thousand runs).
+ */
+export function tamperTail(text: string, count: number): string {
+  const tail = text.slice(-count);
+  return `${text.slice(0, -count)}${(tail.startsWith('A') ? 'B' : 'A').repeat(count)}`;
+}

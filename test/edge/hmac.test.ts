@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { hmacSign, hmacVerify, SIGNING_PURPOSES } from '../../edge/auth/hmac.js';
 import { signLink, verifyLink } from '../../edge/auth/signed-links.js';
+import { tamperTail } from './helpers.js';
 
 const SECRET = 'hmac-test-secret-0123456789abcdefghijklmnop';
 
@@ -42,7 +43,7 @@ describe('hmac', () => {
     );
     assert.equal(await verifyLink(`${other}.${signature}`, SECRET, 1_000), undefined);
     assert.equal(
-      await verifyLink(`${body}.${signature?.slice(0, -2)}AA`, SECRET, 1_000),
+      await verifyLink(`${body}.${tamperTail(signature ?? '', 2)}`, SECRET, 1_000),
       undefined,
     );
     // A quote signature over the same bytes is no preview link.

@@ -258,7 +258,13 @@ describe('pricing routes', () => {
       { ...issued, tenantId: b.id },
       { ...issued, expiresAt: issued.expiresAt + 1 },
       { ...issued, selection: { ...issued.selection, seats: issued.selection.seats + 1 } },
-      { ...issued, signature: `${issued.signature.slice(0, -2)}AA` },
+      // Change one character for certain (a fixed replacement could equal the original).
+      {
+        ...issued,
+        signature: `${issued.signature.startsWith('A') ? 'B' : 'A'}${issued.signature.slice(1)}`,
+      },
+      // The same 32 bytes with stray low bits in the last character: not the canonical encoding.
+      { ...issued, signature: withStrayLowBits(issued.signature) },
       { ...issued, signature: 'not-a-signature' },
     ];
     for (const t of tampered) assert.equal(await verifyQuoteSignature(t, secret), false);
@@ -584,3 +590,10 @@ describe('browser and edge totals agree', () => {
     assert.ok(outcomes.priced > PROPERTY_RUNS * 0.6, JSON.stringify(outcomes));
   });
 });
+
+/** A base64url signature decoding to the same bytes, spelled with its unused low bits set. */
+function withStrayLowBits(signature: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const last = alphabet.indexOf(signature.at(-1) ?? 'A');
+  return `${signature.slice(0, -1)}${alphabet[last | 1]}`;
+}

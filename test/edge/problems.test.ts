@@ -15,6 +15,7 @@ import {
   SUNBEAM_BRAND,
   type TestEdge,
   type TestTenant,
+  tamperTail,
 } from './helpers.js';
 
 const SECOND_ORIGIN = 'https://shop.bank-a.example';
@@ -183,7 +184,7 @@ describe('problem+json: 401', () => {
       revoked,
       token,
       'op_not_the_operator_key_0123456789',
-      `${token.slice(0, -4)}AAAA`,
+      tamperTail(token, 4),
     ]) {
       const res = await edge.call('GET', '/v1/config', {
         auth: credential,
