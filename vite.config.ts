@@ -14,6 +14,7 @@ export const WIDGET_ENTRIES = {
   'gw-provider': 'widgets/provider/provider.ts',
   'gw-service-catalog': 'widgets/service-catalog/service-catalog.ts',
   'gw-pricing-calculator': 'widgets/pricing-calculator/pricing-calculator.ts',
+  'gw-onboarding-form': 'widgets/onboarding-form/onboarding-form.ts',
 } as const;
 
 /**

@@ -4,16 +4,7 @@
  * `themes/` may import this module (and no other contract) for the slug rule.
  */
 import { z } from 'zod';
-
-/**
- * Characters display text may not hold: controls (C0, DEL, C1), lone surrogates, line and
- * paragraph separators, bidi embeddings, overrides and isolates (they reorder what a customer
- * reads), the deprecated format controls, BOM, interlinear annotations and non-characters.
- * ZWJ/ZWNJ stay (Indic and Arabic scripts need them), and so do the bidi marks LRM, RLM, ALM,
- * which only steer neutral characters.
- */
-const UNSAFE_TEXT =
-  /[\p{Cc}\p{Cs}\p{Zl}\p{Zp}\u202A-\u202E\u2066-\u2069\u206A-\u206F\uFEFF\uFFF9-\uFFFB\p{Noncharacter_Code_Point}]/u;
+import { UNSAFE_TEXT } from './text-rules.js';
 
 /** Tenant text shown to customers: one printable line, trimmed and NFC-normalised, 1–`max`. */
 export const displayText = (max: number) =>

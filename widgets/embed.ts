@@ -17,6 +17,7 @@ export const WIDGET_ENTRIES: Record<string, string> = {
   'gw-provider': './gw-provider.js',
   'gw-service-catalog': './gw-service-catalog.js',
   'gw-pricing-calculator': './gw-pricing-calculator.js',
+  'gw-onboarding-form': './gw-onboarding-form.js',
 };
 
 const LOADED = Symbol.for('gridworks-embed.loader');

@@ -21,15 +21,32 @@ export interface ApiClientOptions {
 export class ApiError extends Error {
   readonly status: number;
   readonly type: string;
-  constructor(status: number, type: string, message: string) {
+  /** A 422's field errors, as the edge names them (`path` is a JSON pointer into the body). */
+  readonly errors: readonly FieldProblem[];
+  constructor(status: number, type: string, message: string, errors: FieldProblem[] = []) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.type = type;
+    this.errors = errors;
   }
   get offline(): boolean {
     return this.status === 0;
   }
+}
+
+export interface FieldProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface RequestInit {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` (credentials are the client's own). */
+  headers?: Record<string, string>;
 }
 
 // Refresh this long before `exp`, so a request never leaves with a token about to expire.
@@ -102,18 +119,12 @@ export class ApiClient {
     return this.#publishableKey;
   }
 
-  async request<T>(
-    path: string,
-    init: { method?: string; body?: unknown; signal?: AbortSignal } = {},
-  ): Promise<T> {
+  async request<T>(path: string, init: RequestInit = {}): Promise<T> {
     const response = await this.#send(path, init);
     return (await response.json()) as T;
   }
 
-  async #send(
-    path: string,
-    init: { method?: string; body?: unknown; signal?: AbortSignal },
-  ): Promise<Response> {
+  async #send(path: string, init: RequestInit): Promise<Response> {
     if (globalThis.navigator?.onLine === false)
       throw new ApiError(0, 'offline', 'You are offline.');
     const method = init.method ?? 'GET';
@@ -123,7 +134,7 @@ export class ApiClient {
     } catch {
       throw new ApiError(401, 'token-unavailable', 'The page could not provide a widget token.');
     }
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...init.headers };
     let url = path.startsWith('http') ? path : `${this.baseUrl}${path}`;
     if (credential && method === 'GET' && credential === this.#publishableKey) {
       // The publishable key is public: on reads it rides in the URL, which keeps the request
@@ -149,16 +160,22 @@ export class ApiClient {
     if (!response.ok) {
       let type = 'http-error';
       let detail = `Request failed (${response.status}).`;
+      let errors: FieldProblem[] = [];
       try {
-        const problem = (await response.json()) as { type?: string; detail?: string };
+        const problem = (await response.json()) as {
+          type?: string;
+          detail?: string;
+          errors?: unknown;
+        };
         type = problem.type?.split('/').pop() ?? type;
         detail = problem.detail ?? detail;
+        if (Array.isArray(problem.errors)) errors = problem.errors as FieldProblem[];
       } catch {
         // Not a problem+json body: keep the generic message.
       }
       // A token refused mid-life (revoked, rotated away) is fetched anew on the next call.
       if (response.status === 401) this.#token = undefined;
-      throw new ApiError(response.status, type, detail);
+      throw new ApiError(response.status, type, detail, errors);
     }
     return response;
   }

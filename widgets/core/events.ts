@@ -1,6 +1,6 @@
 /**
  * Every event the kit fires: `gw-*`, bubbling and composed, with a typed `detail`. Only
- * "before" events would be cancelable; none of these are.
+ * "before" events are cancelable (the onboarding form's `gw-submit`); the others are not.
  */
 
 export class GwEvent<T> extends CustomEvent<T> {
