@@ -11,7 +11,9 @@ export default {
   rootDir: '.',
   concurrency: 1,
   testsFinishTimeout: 180_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022' })],
+  // json: the phone metadata is imported as JSON; esbuild's es2022 output drops the import
+  // attribute, so the file is served as a JS module.
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022' })],
   browsers: [
     playwrightLauncher({
       product: 'chromium',

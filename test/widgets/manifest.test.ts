@@ -51,6 +51,7 @@ test('the manifest documents every widget: tag, events, parts and component toke
     for (const [tag, events] of [
       ['gw-service-catalog', ['gw-service-select']],
       ['gw-pricing-calculator', ['gw-quote-change', 'gw-quote-accept']],
+      ['gw-onboarding-form', ['gw-step-change', 'gw-submit', 'gw-application-submitted']],
     ] as const) {
       const element = elements.get(tag);
       assert.ok(element, `${tag} is in the manifest`);

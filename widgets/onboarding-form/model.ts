@@ -174,6 +174,7 @@ export function toDraft(
   product: string,
   step: FormStep,
   valid: (path: string) => boolean,
+  phones: ReadonlyMap<string, string> = new Map(),
 ): Draft {
   const keep = <T>(path: string, value: T): T | undefined => (valid(path) ? value : undefined);
   const c = state.company;
@@ -188,9 +189,11 @@ export function toDraft(
   const steps: DraftSteps = {
     company: {
       legalName: keep('company.legalName', trimmed(c.legalName)),
-      registrationNumbers: c.registrationNumbers
-        .filter((_, i) => valid(`company.registrationNumbers.${i}.value`))
-        .map((n) => ({ scheme: n.scheme, value: trimmed(n.value) })),
+      registrationNumbers: nonEmpty(
+        c.registrationNumbers
+          .filter((_, i) => valid(`company.registrationNumbers.${i}.value`))
+          .map((n) => ({ scheme: n.scheme, value: trimmed(n.value) })),
+      ),
       incorporationDate: keep('company.incorporationDate', c.incorporationDate),
       registeredAddress: address,
     },
@@ -200,13 +203,13 @@ export function toDraft(
         fullName: keep(`signatories.${i}.fullName`, trimmed(s.fullName)),
         role: keep(`signatories.${i}.role`, trimmed(s.role)),
         email: keep(`signatories.${i}.email`, trimmed(s.email)),
-        phone: keep(`signatories.${i}.phone`, trimmed(s.phone)),
+        phone: keep(`signatories.${i}.phone`, phones.get(`signatories.${i}.phone`)),
         dateOfBirth: keep(`signatories.${i}.dateOfBirth`, optional(s.dateOfBirth)),
       })),
       contacts: state.contacts.map((p, i) => ({
         fullName: keep(`contacts.${i}.fullName`, trimmed(p.fullName)),
         email: keep(`contacts.${i}.email`, trimmed(p.email)),
-        phone: keep(`contacts.${i}.phone`, optional(p.phone)),
+        phone: keep(`contacts.${i}.phone`, phones.get(`contacts.${i}.phone`)),
       })),
     },
     services: {
@@ -223,6 +226,9 @@ export function toDraft(
   };
   return JSON.parse(JSON.stringify({ product, step, steps })) as Draft;
 }
+
+/** A list the draft schema takes only with at least one item. */
+const nonEmpty = <T>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
 
 /** The form state a saved draft resumes with (fields it lacks stay empty). */
 export function fromDraft(draft: Draft, base: FormState): FormState {

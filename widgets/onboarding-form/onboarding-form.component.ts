@@ -284,7 +284,7 @@ export class GwOnboardingForm extends GwElement {
       steps: FORM_STEPS,
     });
     const valid = (path: string) => !all.errors.has(path) && !all.unchecked.has(path);
-    this.#saver.schedule(toDraft(this.#state, this.#product, this.#step, valid));
+    this.#saver.schedule(toDraft(this.#state, this.#product, this.#step, valid, all.phones));
   }
 
   #blur(path: string): void {
@@ -424,7 +424,8 @@ export class GwOnboardingForm extends GwElement {
     const el =
       root.getElementById(target) ??
       root.querySelector<HTMLElement>(`[name="${target.replace(/^f-/, '')}"]`);
-    el?.focus();
+    // After this update has finished: the blur it causes re-renders the field it leaves.
+    queueMicrotask(() => el?.focus());
   }
 
   protected override render(): TemplateResult {

@@ -131,6 +131,8 @@ export function checkStep(
     if (s === 'company') {
       const c = state.company;
       put('company.legalName', text(c.legalName, 160));
+      if (c.registrationNumbers.length === 0)
+        put('company.registrationNumbers.0.value', { code: 'required' });
       c.registrationNumbers.forEach((n, i) => {
         put(`company.registrationNumbers.${i}.value`, registration(n.scheme, n.value));
       });
@@ -161,6 +163,7 @@ export function checkStep(
           : { code: 'choose' },
       );
     } else if (s === 'people') {
+      if (state.signatories.length === 0) put('signatories.0.fullName', { code: 'required' });
       state.signatories.forEach((p, i) => {
         put(`signatories.${i}.fullName`, text(p.fullName, 120));
         put(`signatories.${i}.role`, text(p.role, 80));
