@@ -37,6 +37,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
 const BUDGET_LOADER = 3 * KB;
 const BUDGET_WIDGET = 15 * KB;
+/**
+ * Widgets with their own budget, judged on what loads with the widget (its entry and what it
+ * imports statically); what it imports on demand (the phone rules with the people step, a
+ * non-English string table) is reported beside it.
+ */
+const WIDGET_BUDGETS: Readonly<Record<string, number>> = { 'gw-onboarding-form': 20 * KB };
+const budgetOf = (widget: string) => WIDGET_BUDGETS[widget] ?? BUDGET_WIDGET;
 const BUDGET_KIT = 60 * KB;
 const LOADER_ENTRY = 'embed';
 const BASELINE_NAME = 'minimal-lit-element';
@@ -272,6 +279,28 @@ function analyse(chunks: Chunk[]) {
       .filter((f) => f === w.fileName || (reachedBy(f).length === 1 && !loaderClosure.has(f)))
       .sort((a, b) => (a === w.fileName ? -1 : b === w.fileName ? 1 : a < b ? -1 : 1));
 
+  // What loads with each widget (its static closure), and what it fetches later on demand.
+  const staticClosures = new Map(widgets.map((w) => [w.name, closure(byFile, w.fileName, false)]));
+  const split = widgets.map((w) => {
+    const files = own(w);
+    const now = files.filter((f) => staticClosures.get(w.name)?.has(f));
+    const later = files.filter((f) => !staticClosures.get(w.name)?.has(f));
+    return {
+      name: w.name,
+      initial: sizeOfFiles(now),
+      onDemand: sizeOfFiles(later),
+      lazyFiles: later,
+    };
+  });
+  const kitInitialFiles = new Set(
+    [loaderClosure, ...staticClosures.values()].flatMap((set) => [...set]),
+  );
+  const kitInitial: Group = {
+    name: 'kit, without on-demand chunks',
+    files: [...kitInitialFiles].sort(),
+    size: sizeOfFiles(kitInitialFiles),
+  };
+
   const groups: Group[] = [
     { name: 'loader', files: [loader.fileName], size: sizes.get(loader.fileName) as Size },
     { name: 'core', files: core, size: sizeOfFiles(core) },
@@ -301,7 +330,16 @@ function analyse(chunks: Chunk[]) {
       sources: [...bytesPerSource(c)].sort((a, b) => b[1] - a[1]),
     }))
     .sort((a, b) => (a.file < b.file ? -1 : 1));
-  return { groups, loaderTotal, kit, standalone, graph, widgets: widgets.map((w) => w.name) };
+  return {
+    groups,
+    loaderTotal,
+    kit,
+    kitInitial,
+    split,
+    standalone,
+    graph,
+    widgets: widgets.map((w) => w.name),
+  };
 }
 
 // ---- main -----------------------------------------------------------------------------------
@@ -332,9 +370,21 @@ async function main(): Promise<void> {
       },
       widget: {
         limitGzipBytes: BUDGET_WIDGET,
-        largest: Math.max(...widgetRows.map((g) => g.size.gzipBytes)),
-        met: widgetRows.every((g) => g.size.gzipBytes <= BUDGET_WIDGET),
+        largest: Math.max(
+          ...widgetRows.filter((g) => !(g.name in WIDGET_BUDGETS)).map((g) => g.size.gzipBytes),
+        ),
+        met: widgetRows
+          .filter((g) => !(g.name in WIDGET_BUDGETS))
+          .every((g) => g.size.gzipBytes <= BUDGET_WIDGET),
       },
+      // Per widget: what loads with it (judged) and what it fetches on demand.
+      widgets: report.split.map((w) => ({
+        name: w.name,
+        limitGzipBytes: budgetOf(w.name),
+        initialGzipBytes: w.initial.gzipBytes,
+        onDemandGzipBytes: w.onDemand.gzipBytes,
+        met: w.initial.gzipBytes <= budgetOf(w.name),
+      })),
       kit: {
         limitGzipBytes: BUDGET_KIT,
         gzipBytes: report.kit.size.gzipBytes,
@@ -351,6 +401,7 @@ async function main(): Promise<void> {
             brotliBytes: g.size.brotliBytes,
           })),
           kitGzipBytes: report.kit.size.gzipBytes,
+          kitInitialGzipBytes: report.kitInitial.size.gzipBytes,
           baseline: { name: BASELINE_NAME, gzipBytes: baseline.gzipBytes },
           budgets,
         })}\n`,
@@ -375,6 +426,7 @@ async function main(): Promise<void> {
       ...report.groups.map((g) => sizeRow(g.name, g.size, g.files.length)),
       sizeRow(report.loaderTotal.name, report.loaderTotal.size, report.loaderTotal.files.length),
       sizeRow(report.kit.name, report.kit.size, report.kit.files.length),
+      sizeRow(report.kitInitial.name, report.kitInitial.size, report.kitInitial.files.length),
       sizeRow(`baseline: ${BASELINE_NAME}`, baseline, baseChunks.length),
       '',
       'each widget with everything it reaches (used alone), and what it adds after the loader:',
@@ -411,11 +463,11 @@ async function main(): Promise<void> {
       ]),
       '',
       `budget: loader ≤ ${kb(BUDGET_LOADER)} gzip — before any widget ${budgets.loader.gzipBytes} B (${kb(budgets.loader.gzipBytes)}; embed.js alone ${budgets.loader.entryGzipBytes} B) — ${verdict(budgets.loader.met)}`,
-      ...widgetRows.map(
-        (g) =>
-          `budget: ${g.name} ≤ ${kb(BUDGET_WIDGET)} gzip — ${g.size.gzipBytes} B (${kb(g.size.gzipBytes)}) — ${verdict(g.size.gzipBytes <= BUDGET_WIDGET)}`,
+      ...report.split.map(
+        (w) =>
+          `budget: ${w.name} ≤ ${kb(budgetOf(w.name))} gzip as it loads — ${w.initial.gzipBytes} B (${kb(w.initial.gzipBytes)}${w.onDemand.gzipBytes ? `; + ${w.onDemand.gzipBytes} B on demand in ${w.lazyFiles.length} chunks` : ''}) — ${verdict(w.initial.gzipBytes <= budgetOf(w.name))}`,
       ),
-      `budget: kit ≤ ${kb(BUDGET_KIT)} gzip — ${budgets.kit.gzipBytes} B (${kb(budgets.kit.gzipBytes)}) — ${verdict(budgets.kit.met)}`,
+      `budget: kit ≤ ${kb(BUDGET_KIT)} gzip — ${budgets.kit.gzipBytes} B (${kb(budgets.kit.gzipBytes)}) with every on-demand chunk, ${report.kitInitial.size.gzipBytes} B (${kb(report.kitInitial.size.gzipBytes)}) without — ${verdict(budgets.kit.met)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -1,7 +1,7 @@
 /**
  * The demo partner-bank page served at /demo by `npm start`: a fictional bank's site that embeds
  * the widgets with the one-line embed, under a strict Content-Security-Policy. Reads use the
- * publishable key; quote requests use a widget token the page gets from the bank's backend
+ * publishable key; quote requests and the onboarding form (drafts, the application) use a widget token the page gets from the bank's backend
  * (`data-token-url`, here the edge's development-only /demo/token).
  */
 
@@ -23,7 +23,7 @@ export function demoPageHtml(options: {
 </head>
 <body>
 <header class="bank-header"><div class="wrap"><strong class="logo">Demo Bank</strong>
-<nav aria-label="Main"><a href="#services">Services</a> <a href="#pricing">Pricing</a></nav></div></header>
+<nav aria-label="Main"><a href="#services">Services</a> <a href="#pricing">Pricing</a> <a href="#apply">Apply</a></nav></div></header>
 <main class="wrap">
 <section class="hero"><h1>Banking infrastructure for growing businesses</h1>
 <p>Everything below is a GridWorks Embed widget, themed as Demo Bank from its published brand, loaded by one script tag.</p></section>
@@ -31,6 +31,8 @@ export function demoPageHtml(options: {
 <gw-service-catalog></gw-service-catalog></section>
 <section id="pricing" aria-labelledby="pricing-title"><h2 id="pricing-title">Price your plan</h2>
 <gw-pricing-calculator></gw-pricing-calculator></section>
+<section id="apply" aria-labelledby="apply-title"><h2 id="apply-title">Open an account</h2>
+<gw-onboarding-form product="business-account" country="IN"></gw-onboarding-form></section>
 <section aria-labelledby="events-title"><h2 id="events-title">Widget events</h2>
 <p>Selections and quotes fire <code>gw-*</code> events on this page; open the console to see them.</p></section>
 </main>

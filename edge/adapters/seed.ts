@@ -119,7 +119,15 @@ async function tenantExists(call: Call, operatorKey: string, slug: string): Prom
 }
 
 /** What the demo page's widgets may do with the token the demo backend gives them. */
-export const DEMO_TOKEN_SCOPES = ['config:read', 'catalog:read', 'pricing:read', 'quotes:write'];
+export const DEMO_TOKEN_SCOPES = [
+  'config:read',
+  'catalog:read',
+  'pricing:read',
+  'quotes:write',
+  'onboarding:write',
+];
+/** The demo page's one customer: its onboarding draft is resumed across tabs and restarts. */
+export const DEMO_CUSTOMER = 'demo-customer-0001';
 
 /**
  * Development only: seeds the demo tenant (once) and serves its bank site at /demo, with the
@@ -143,7 +151,7 @@ export async function attachDemo(
       const res = await fetch(`${edge.url}/v1/tokens`, {
         method: 'POST',
         headers: { authorization: `Bearer ${secretKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ scopes: DEMO_TOKEN_SCOPES, origin }),
+        body: JSON.stringify({ scopes: DEMO_TOKEN_SCOPES, origin, customer: DEMO_CUSTOMER }),
       });
       if (res.status === 422) return undefined; // Not one of the demo tenant's origins.
       if (!res.ok) throw new Error(`demo backend: minting a token failed with ${res.status}`);

@@ -199,8 +199,15 @@ async function buildEdge(env: Env) {
             'content-type': 'application/json',
           },
           body: JSON.stringify({
-            scopes: ['config:read', 'catalog:read', 'pricing:read', 'quotes:write'],
+            scopes: [
+              'config:read',
+              'catalog:read',
+              'pricing:read',
+              'quotes:write',
+              'onboarding:write',
+            ],
             origin,
+            customer: 'demo-customer-0001',
           }),
         });
         if (res.status === 422) return undefined;

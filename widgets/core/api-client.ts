@@ -47,6 +47,11 @@ export interface RequestInit {
   signal?: AbortSignal;
   /** Extra request headers, e.g. `Idempotency-Key` (credentials are the client's own). */
   headers?: Record<string, string>;
+  /**
+   * `token`: send the widget token even on a read — a customer's own data (their onboarding
+   * draft) is never readable with the tenant's public key.
+   */
+  credential?: 'token';
 }
 
 // Refresh this long before `exp`, so a request never leaves with a token about to expire.
@@ -101,8 +106,8 @@ export class ApiClient {
     return Boolean(this.#fetchToken);
   }
 
-  async #credential(method: string): Promise<string | undefined> {
-    if (this.#publishableKey && method === 'GET') return this.#publishableKey;
+  async #credential(method: string, tokenOnly = false): Promise<string | undefined> {
+    if (this.#publishableKey && method === 'GET' && !tokenOnly) return this.#publishableKey;
     if (this.#fetchToken) {
       const now = Date.now() / 1000;
       if (this.#token && this.#token.exp - REFRESH_MARGIN_S > now) return this.#token.value;
@@ -130,7 +135,7 @@ export class ApiClient {
     const method = init.method ?? 'GET';
     let credential: string | undefined;
     try {
-      credential = await this.#credential(method);
+      credential = await this.#credential(method, init.credential === 'token');
     } catch {
       throw new ApiError(401, 'token-unavailable', 'The page could not provide a widget token.');
     }

@@ -93,6 +93,7 @@ export class DraftSaver {
     try {
       return await client.request<Draft & { updatedAt: number }>('/v1/applications/draft', {
         signal,
+        credential: 'token',
       });
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return undefined;
