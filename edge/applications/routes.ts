@@ -105,7 +105,13 @@ const getDraft = createRoute({
   tags: widgetTags,
   security: bearer,
   middleware: [customerWrite] as const,
-  responses: { 200: json(savedDraftSchema, 'The customer’s draft'), ...problems },
+  responses: {
+    200: json(savedDraftSchema, 'The customer’s draft'),
+    // Not a 404: a customer without a draft is the normal first visit, and a 4xx would log a
+    // console error on every bank page that shows the form.
+    204: { description: 'The customer has no draft' },
+    ...problems,
+  },
 });
 
 const postApplication = createRoute({
@@ -269,7 +275,8 @@ export const onboardingModule = defineModule({
         const tenant = tenantOf(c);
         const customer = customerOf(c);
         const stored = await c.get('deps').store.getApplicationDraft(tenant.id, customer);
-        if (!stored) throw new Problem(404, 'not-found', 'No draft for this customer.');
+        c.header('Cache-Control', 'no-store');
+        if (!stored) return c.body(null, 204);
         const json = await dataKeys.open(
           tenant.id,
           stored.sealed,

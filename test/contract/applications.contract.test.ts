@@ -132,12 +132,14 @@ for (const runtime of RUNTIMES) {
       await edge?.close();
     });
 
-    test('drafts: saved per customer, last write wins, 404 when none', async () => {
+    test('drafts: saved per customer, last write wins, 204 when none', async () => {
       const t = await tenant();
       const token = await customerToken(t, 'cust-draft');
       const draft = (method: string, body?: unknown, auth = token) =>
         call(method, '/v1/applications/draft', { auth, body, headers: { origin: ORIGIN } });
-      await problem(await draft('GET'), 404, 'not-found');
+      const none = await draft('GET');
+      assert.equal(none.status, 204);
+      assert.equal(await none.text(), '');
       await read(
         await draft('PUT', { step: 'company', steps: { company: { legalName: 'One' } } }),
         200,

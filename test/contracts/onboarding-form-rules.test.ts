@@ -107,56 +107,72 @@ const CASES: [string, Step, (s: FormState) => void][] = [
   [
     'CIN with a wrong state',
     'company',
-    (s) =>
-      void (s.company.registrationNumbers = [{ scheme: 'cin', value: 'U17110XX2019PTC123456' }]),
+    (s) => {
+      s.company.registrationNumbers = [{ scheme: 'cin', value: 'U17110XX2019PTC123456' }];
+    },
   ],
   [
     'CIN with spaces',
     'company',
-    (s) =>
-      void (s.company.registrationNumbers = [{ scheme: 'cin', value: 'U17110 MH 2019 PTC123456' }]),
+    (s) => {
+      s.company.registrationNumbers = [{ scheme: 'cin', value: 'U17110 MH 2019 PTC123456' }];
+    },
   ],
   [
     'GSTIN with a bad check character',
     'company',
-    (s) => void (s.company.registrationNumbers = [{ scheme: 'gstin', value: '27AAPFU0939F1ZW' }]),
+    (s) => {
+      s.company.registrationNumbers = [{ scheme: 'gstin', value: '27AAPFU0939F1ZW' }];
+    },
   ],
   [
     'GSTIN and its PAN',
     'company',
-    (s) =>
-      void (s.company.registrationNumbers = [
+    (s) => {
+      s.company.registrationNumbers = [
         { scheme: 'pan', value: 'AAPFU0939F' },
         { scheme: 'gstin', value: '27AAPFU0939F1ZV' },
-      ]),
+      ];
+    },
   ],
   [
     'GSTIN with another PAN',
     'company',
-    (s) =>
-      void (s.company.registrationNumbers = [
+    (s) => {
+      s.company.registrationNumbers = [
         { scheme: 'pan', value: 'AAPFU0938F' },
         { scheme: 'gstin', value: '27AAPFU0939F1ZV' },
-      ]),
+      ];
+    },
   ],
   [
     'UK company number',
     'company',
-    (s) =>
-      void (s.company.registrationNumbers = [{ scheme: 'uk-company-number', value: 'SC123456' }]),
+    (s) => {
+      s.company.registrationNumbers = [{ scheme: 'uk-company-number', value: 'SC123456' }];
+    },
   ],
   [
     'UK company number with a bad prefix',
     'company',
-    (s) =>
-      void (s.company.registrationNumbers = [{ scheme: 'uk-company-number', value: 'QQ123456' }]),
+    (s) => {
+      s.company.registrationNumbers = [{ scheme: 'uk-company-number', value: 'QQ123456' }];
+    },
   ],
   [
     'other scheme, free text',
     'company',
-    (s) => void (s.company.registrationNumbers = [{ scheme: 'other', value: 'HRB 12345' }]),
+    (s) => {
+      s.company.registrationNumbers = [{ scheme: 'other', value: 'HRB 12345' }];
+    },
   ],
-  ['no registration number', 'company', (s) => void (s.company.registrationNumbers = [])],
+  [
+    'no registration number',
+    'company',
+    (s) => {
+      s.company.registrationNumbers = [];
+    },
+  ],
   [
     '31 February',
     'company',
@@ -169,9 +185,27 @@ const CASES: [string, Step, (s: FormState) => void][] = [
     (s) => void Object.assign(s.company, { postalCode: '1'.repeat(17) }),
   ],
   ['optional line 2 given', 'company', (s) => void Object.assign(s.company, { line2: 'Floor 3' })],
-  ['no entity type', 'entityType', (s) => void (s.entityType = '')],
-  ['unknown entity type', 'entityType', (s) => void (s.entityType = 'co-op')],
-  ['llp', 'entityType', (s) => void (s.entityType = 'llp')],
+  [
+    'no entity type',
+    'entityType',
+    (s) => {
+      s.entityType = '';
+    },
+  ],
+  [
+    'unknown entity type',
+    'entityType',
+    (s) => {
+      s.entityType = 'co-op';
+    },
+  ],
+  [
+    'llp',
+    'entityType',
+    (s) => {
+      s.entityType = 'llp';
+    },
+  ],
   ['valid people', 'people', () => {}],
   [
     'email without a domain dot',
@@ -208,7 +242,13 @@ const CASES: [string, Step, (s: FormState) => void][] = [
     'people',
     (s) => void Object.assign(s.signatories[0] as object, { phone: '+49 30 901820' }),
   ],
-  ['no signatory', 'people', (s) => void (s.signatories = [])],
+  [
+    'no signatory',
+    'people',
+    (s) => {
+      s.signatories = [];
+    },
+  ],
   [
     'no phone for a signatory',
     'people',
@@ -222,12 +262,16 @@ const CASES: [string, Step, (s: FormState) => void][] = [
   [
     'a contact without a phone',
     'people',
-    (s) => void (s.contacts = [{ fullName: 'Otto B', email: 'otto@b.example', phone: '' }]),
+    (s) => {
+      s.contacts = [{ fullName: 'Otto B', email: 'otto@b.example', phone: '' }];
+    },
   ],
   [
     'a contact with a bad email',
     'people',
-    (s) => void (s.contacts = [{ fullName: 'Otto B', email: 'otto', phone: '' }]),
+    (s) => {
+      s.contacts = [{ fullName: 'Otto B', email: 'otto', phone: '' }];
+    },
   ],
   ['declarations answered', 'declarations', () => {}],
 ];

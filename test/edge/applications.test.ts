@@ -134,7 +134,7 @@ const tables = (edge: TestEdge) => ({
 });
 
 describe('drafts', () => {
-  test('saved and resumed per customer; last write wins; 404 when none', async () => {
+  test('saved and resumed per customer; last write wins; 204 when none', async () => {
     const s = await setup();
     const call = (method: string, body?: unknown, token = s.token) =>
       s.edge.call(method, '/v1/applications/draft', {
@@ -142,7 +142,9 @@ describe('drafts', () => {
         body,
         headers: { origin: ORIGIN },
       });
-    await problem(await call('GET'), 404, 'not-found');
+    const none = await call('GET');
+    assert.equal(none.status, 204, 'no draft is the normal first visit, not an error');
+    assert.equal(none.headers.get('cache-control'), 'no-store');
     const first = { step: 'company', steps: { company: { legalName: 'Zephyrine Textiles' } } };
     const saved = await read<{ updatedAt: number }>(await call('PUT', first), 200);
     assert.equal(saved.updatedAt, s.edge.clock.now());
@@ -166,7 +168,7 @@ describe('drafts', () => {
       origin: ORIGIN,
       customer: 'cust-2',
     });
-    await problem(await call('GET', undefined, other.token), 404, 'not-found');
+    assert.equal((await call('GET', undefined, other.token)).status, 204);
     await s.edge.close();
   });
 

@@ -16,7 +16,7 @@ import type {
 } from '../../widgets/onboarding-form/events.js';
 import { ONBOARDING_STRINGS_EN as EN } from '../../widgets/onboarding-form/locales.js';
 import type { GwOnboardingForm } from '../../widgets/onboarding-form/onboarding-form.component.js';
-import { type FakeEdge, fakeEdge, json, mount, PRESETS, problem, rgb, until } from './fixtures.js';
+import { type FakeEdge, fakeEdge, json, mount, PRESETS, rgb, until } from './fixtures.js';
 
 const SERVICE = DEMO_CATALOG.services[0]?.id as string;
 const RECEIPT = {
@@ -35,7 +35,7 @@ function onboardingEdge(
     preset,
     {
       'GET /v1/catalog': () => json(DEMO_CATALOG),
-      'GET /v1/applications/draft': () => problem(404, 'not-found'),
+      'GET /v1/applications/draft': () => new Response(null, { status: 204 }),
       'PUT /v1/applications/draft': ({ body }) => json({ ...(body as object), updatedAt: 1 }),
       'POST /v1/applications': () => json(RECEIPT, 201),
       ...routes,

@@ -126,6 +126,8 @@ export class ApiClient {
 
   async request<T>(path: string, init: RequestInit = {}): Promise<T> {
     const response = await this.#send(path, init);
+    // 204 No Content: nothing to parse (e.g. no onboarding draft yet).
+    if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 

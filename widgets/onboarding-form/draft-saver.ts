@@ -86,17 +86,17 @@ export class DraftSaver {
     }
   }
 
-  /** The customer's draft on the edge, or undefined when there is none (404). */
+  /** The customer's draft on the edge, or undefined when there is none (204). */
   async readRemote(signal?: AbortSignal): Promise<(Draft & { updatedAt: number }) | undefined> {
     const client = this.#options.client();
     if (!client?.canWrite) return undefined;
     try {
-      return await client.request<Draft & { updatedAt: number }>('/v1/applications/draft', {
-        signal,
-        credential: 'token',
-      });
+      return await client.request<(Draft & { updatedAt: number }) | undefined>(
+        '/v1/applications/draft',
+        { signal, credential: 'token' },
+      );
     } catch (error) {
-      if (error instanceof ApiError && error.status === 404) return undefined;
+      if (error instanceof ApiError && error.status === 404) return undefined; // An older edge.
       throw error;
     }
   }
