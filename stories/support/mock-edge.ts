@@ -20,7 +20,13 @@ import {
 /** The kit's own theme, which the edge serves until a tenant publishes: the gridworks preset. */
 const defaultTheme = () => tenantNamed(DEFAULT_TENANT);
 
-type Path = '/v1/config' | '/v1/catalog' | '/v1/pricing/plans' | '/v1/quotes';
+type Path =
+  | '/v1/config'
+  | '/v1/catalog'
+  | '/v1/pricing/plans'
+  | '/v1/quotes'
+  | '/v1/applications/draft'
+  | '/v1/applications';
 
 /** RFC 9457 problem+json, as the edge's `app.onError` renders it. */
 export function problem(status: number, code: string, detail: string): Response {
@@ -105,6 +111,30 @@ const quotes = (body: PricingPlans) =>
     }
   });
 
+/** The customer's onboarding draft (none: 204, as the edge answers a first visit). */
+const draft = (saved: unknown | undefined) => [
+  http.get('/v1/applications/draft', ({ request }) => {
+    if (!tenantOf(request)) return unauthenticated();
+    return saved === undefined ? new HttpResponse(null, { status: 204 }) : HttpResponse.json(saved);
+  }),
+  http.put('/v1/applications/draft', async ({ request }) =>
+    tenantOf(request)
+      ? HttpResponse.json({ ...((await request.json()) as object), updatedAt: Date.now() })
+      : unauthenticated(),
+  ),
+];
+
+const applications = () =>
+  http.post('/v1/applications', async ({ request }) => {
+    const tenant = tenantOf(request);
+    if (!tenant) return unauthenticated();
+    const body = (await request.json()) as { product: string };
+    return HttpResponse.json(
+      { id: 'app_StoryApplication0001', status: 'submitted', product: body.product, createdAt: 1 },
+      { status: 201 },
+    );
+  });
+
 /** The edge as it answers a tenant with the demo catalog and plans. */
 export function edgeHandlers(options: EdgeOptions = {}) {
   return {
@@ -113,6 +143,8 @@ export function edgeHandlers(options: EdgeOptions = {}) {
     catalog: [catalog(DEMO_CATALOG)],
     plans: [plans(DEMO_PLANS)],
     quotes: [quotes(DEMO_PLANS)],
+    draft: draft(undefined),
+    applications: [applications()],
   };
 }
 
@@ -120,6 +152,8 @@ export function edgeHandlers(options: EdgeOptions = {}) {
 export const answer = {
   catalog: (body: Catalog) => [catalog(body)],
   plans: (body: PricingPlans) => [plans(body), quotes(body)],
+  /** A saved onboarding draft the form resumes from. */
+  draft: (saved: unknown) => draft(saved),
   /** A request that never gets an answer: the loading state, for as long as one looks. */
   pending: (path: Path) => [
     http.all(path, async () => {

@@ -32,7 +32,12 @@ export function storyIndex(): IndexEntry[] {
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const WIDGET_TAGS = ['gw-service-catalog', 'gw-pricing-calculator', 'gw-brand-playground'];
+export const WIDGET_TAGS = [
+  'gw-service-catalog',
+  'gw-pricing-calculator',
+  'gw-onboarding-form',
+  'gw-brand-playground',
+];
 
 interface Finished {
   storyId: string;
@@ -235,6 +240,8 @@ export interface WidgetState {
 const PROBES: Record<string, string> = {
   'gw-service-catalog': '[part~="card"], [part~="skeleton"]',
   'gw-pricing-calculator': '#seats-number',
+  // The first step's number (a fixed-size circle) sits at the inline start.
+  'gw-onboarding-form': '[part~="step-marker"]',
   'gw-brand-playground': '[part~="controls"]',
 };
 

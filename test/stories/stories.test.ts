@@ -34,7 +34,7 @@ const stories = entries.filter((e) => e.type === 'story');
 const docsPages = entries.filter((e) => e.type === 'docs');
 let PRIMARY: Awaited<ReturnType<typeof tenantPrimaries>>;
 // Widgets painted by the tenant's theme (the playground is a story tool, not a themed widget).
-const THEMED = new Set(['gw-service-catalog', 'gw-pricing-calculator']);
+const THEMED = new Set(['gw-service-catalog', 'gw-pricing-calculator', 'gw-onboarding-form']);
 
 let server: StaticServer;
 let browser: Browser;
@@ -166,6 +166,7 @@ describe('every story, right to left (Arabic): the layout mirrors', () => {
   test('each widget had a measurable element that mirrored', () => {
     assert.deepEqual([...mirroredWidgets].sort(), [
       'gw-brand-playground',
+      'gw-onboarding-form',
       'gw-pricing-calculator',
       'gw-service-catalog',
     ]);
@@ -194,6 +195,7 @@ describe('docs pages', () => {
 
   test('there is one per widget', () => {
     assert.deepEqual(docsPages.map((d) => d.id).sort(), [
+      'widgets-onboarding-form--docs',
       'widgets-pricing-calculator--docs',
       'widgets-provider--docs',
       'widgets-service-catalog--docs',

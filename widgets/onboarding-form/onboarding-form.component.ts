@@ -78,6 +78,7 @@ type SubmitState =
  * @csspart heading - The title.
  * @csspart progress - The step list (an ordered list).
  * @csspart progress-step - One step in it; also `progress-step-current` or `progress-step-done`.
+ * @csspart step-marker - The number in a progress step's circle.
  * @csspart step - The current step's section.
  * @csspart step-heading - The current step's heading (focused on a step change).
  * @csspart error-summary - The list of problems at the top of the step.
@@ -473,7 +474,7 @@ export class GwOnboardingForm extends GwElement {
             const state = i < index ? 'done' : i === index ? 'current' : 'todo';
             return html`<li part="progress-step progress-step-${state}" class="progress-step ${state}"
               aria-current=${state === 'current' ? 'step' : nothing}>
-              <span class="marker" aria-hidden="true">${i + 1}</span>
+              <span part="step-marker" class="marker" aria-hidden="true">${i + 1}</span>
               <span>${t.steps[step]}</span>
               ${state === 'done' ? html`<span class="visually-hidden">(${t.stepDone})</span>` : nothing}
             </li>`;
