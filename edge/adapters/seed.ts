@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DEMO_BRAND, DEMO_SLUG } from '../demo/brand.js';
 import { DEMO_CATALOG } from '../demo/catalog.js';
 import { DEMO_PLANS } from '../demo/pricing.js';
+import { DEMO_SANCTIONS_LIST } from '../demo/sanctions.js';
 import type { DemoSite, EdgeDeps } from '../deps.js';
 import { DEMO_CSS, demoPageHtml } from './demo-page.js';
 import type { NodeEdgeSettings } from './node-config.js';
@@ -77,6 +78,8 @@ export async function seedDemo(edge: { url: string }, settings: NodeEdgeSettings
   await call('POST', '/v1/branding/publish', created.secretKey);
   await call('PUT', '/v1/catalog', created.secretKey, DEMO_CATALOG);
   await call('PUT', '/v1/pricing/plans', created.secretKey, DEMO_PLANS);
+  // The fictional sanctions and PEP list: an applicant named on it is held for review.
+  await call('PUT', '/v1/screening/list', created.secretKey, { entries: DEMO_SANCTIONS_LIST });
   const credentials = {
     note: 'Development credentials of the seeded demo tenant. Never use these in production.',
     edge: edge.url,

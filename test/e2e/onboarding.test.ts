@@ -1,6 +1,7 @@
 // The onboarding form on the demo bank's page, in real Chromium against the real edge: filled
 // in from the keyboard, resumed after a reload (the draft on the edge), submitted once with an
-// Idempotency-Key, and found by the bank through the tenant API — with no console error, no
+// Idempotency-Key, and found by the bank through the tenant API; a second applicant on the
+// demo sanctions list is held for review — with no console error, no
 // failed request and no CSP violation on the way.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -101,6 +102,56 @@ test('/demo: an application from the keyboard, resumed after a reload, submitted
       })
     ).json()) as { steps: { people: { signatories: { phone: string }[] } } };
     assert.equal(one.steps.people.signatories[0]?.phone, '+919812345678');
+
+    // A second application, whose signatory is on the demo tenant's (fictional) sanctions list
+    // under another spelling: held in needs_review, with the hit on it for the reviewer.
+    await opened.close();
+    opened = await openPage(world.browser, `${world.url}/demo`);
+    await form('[part~="step-heading"]').waitFor();
+    assert.equal(
+      await field('company.legalName').inputValue(),
+      '',
+      'a fresh form after submitting',
+    );
+    await field('company.legalName').fill('Qarwash Trading LLP');
+    await field('company.registrationNumbers.0.value').fill('U17110MH2019PTC123456');
+    await field('company.incorporationDate').fill('2020-01-15');
+    await field('company.line1').fill('7 Harbour Road');
+    await field('company.city').fill('Mumbai');
+    await field('company.postalCode').fill('400001');
+    await next();
+    await form('[name="entityType"][value="llp"]').check();
+    await next();
+    await field('signatories.0.fullName').fill('Muhammad Qarwash Al Zindani');
+    await field('signatories.0.role').fill('Partner');
+    await field('signatories.0.email').fill('mq@qarwash.example');
+    await field('signatories.0.phone').fill('+44 7400 123456');
+    await next();
+    await form('[name="services"]').first().check();
+    await next();
+    await form('[name="politicallyExposed"][value="no"]').check();
+    await form('[name="sanctioned"][value="no"]').check();
+    await form('[name="consent"]').check();
+    await next();
+    const held = eventDetail<{ receipt: { id: string; status: string } }>(
+      opened,
+      'gw-application-submitted',
+    );
+    await next();
+    const second = (await held).receipt;
+    const review = (await (
+      await fetch(`${world.url}/v1/applications/${second.id}`, {
+        headers: { authorization: `Bearer ${world.secretKey}` },
+      })
+    ).json()) as {
+      status: string;
+      screening: { hits: { subject: string; entry: { reference: string } }[] } | null;
+    };
+    assert.equal(review.status, 'needs_review');
+    assert.ok(
+      review.screening?.hits.some((h) => h.subject === 'signatories/0'),
+      `the signatory's hit is on the application: ${JSON.stringify(review.screening)}`,
+    );
     assert.deepEqual(opened.problems, [], 'no console errors and no failed requests');
     assert.deepEqual((await opened.probe()).violations, [], 'no CSP violations');
   } finally {
