@@ -187,6 +187,23 @@ export class ApiClient {
     return response;
   }
 
+  /**
+   * The credential a write goes with (the widget token), for a widget that sends a request
+   * itself (an upload with progress). Rejects with an ApiError when the page gives none.
+   */
+  async writeCredential(): Promise<string | undefined> {
+    try {
+      return await this.#credential('POST');
+    } catch {
+      throw new ApiError(401, 'token-unavailable', 'The page could not provide a widget token.');
+    }
+  }
+
+  /** Forgets the widget token after the edge refused it (it is fetched anew on the next call). */
+  dropToken(): void {
+    this.#token = undefined;
+  }
+
   /** The tenant's widget config, fetched once per client. */
   config(): Promise<WidgetConfig> {
     this.#config ??= this.request<WidgetConfig>('/v1/config').catch((error: unknown) => {

@@ -4,7 +4,7 @@
  * code the field rules return (validate.ts); a registration or phone problem without its own
  * translation falls back to `invalidRegistration` / `invalidPhone`.
  */
-import { LazyStrings } from '../core/localize.js';
+import { LazyStrings } from '../core/lazy-strings.js';
 import { STATE_STRINGS, type StateStrings } from '../core/states.js';
 import type { FormStep } from './model.js';
 
@@ -66,6 +66,26 @@ export interface OnboardingStrings extends StateStrings {
   servicesLegend: string;
   fromQuote: (id: string) => string;
   noServices: string;
+  // Documents
+  documentKinds: Record<
+    'certificate-of-incorporation' | 'proof-of-address' | 'identity' | 'board-resolution' | 'other',
+    string
+  >;
+  upload: {
+    hint: string;
+    uploading: (name: string) => string;
+    cancel: string;
+    done: (name: string) => string;
+    removed: (name: string) => string;
+    remove: (name: string) => string;
+    tooLarge: string;
+    empty: string;
+    type: string;
+    pdfJavascript: string;
+    pdfEncrypted: string;
+    failed: string;
+    offline: string;
+  };
   // Declarations
   pepQuestion: string;
   sanctionsQuestion: string;
@@ -130,6 +150,7 @@ const en: OnboardingStrings = {
     entityType: 'Entity type',
     people: 'People',
     services: 'Services',
+    documents: 'Documents',
     declarations: 'Declarations',
     review: 'Review',
   },
@@ -186,6 +207,28 @@ const en: OnboardingStrings = {
   servicesLegend: 'Which services do you want?',
   fromQuote: (id) => `From your quote ${id}`,
   noServices: 'No services are available.',
+  documentKinds: {
+    'certificate-of-incorporation': 'Certificate of incorporation',
+    'proof-of-address': 'Proof of the registered address',
+    identity: 'Identity document of a signatory',
+    'board-resolution': 'Board resolution',
+    other: 'Other document',
+  },
+  upload: {
+    hint: 'PDF, PNG or JPEG, up to 10 MB each.',
+    uploading: (name) => `Uploading ${name}`,
+    cancel: 'Cancel',
+    done: (name) => `${name} uploaded.`,
+    removed: (name) => `${name} removed.`,
+    remove: (name) => `Remove ${name}`,
+    tooLarge: 'This file is larger than 10 MB.',
+    empty: 'This file is empty.',
+    type: 'This file is not a PDF, PNG or JPEG (whatever its name says).',
+    pdfJavascript: 'This PDF contains scripts, which we cannot accept. Save it again without them.',
+    pdfEncrypted: 'This PDF is password-protected or encrypted. Upload a copy without a password.',
+    failed: 'The upload failed. Please try again.',
+    offline: 'You are offline. Upload the file again when you reconnect.',
+  },
   pepQuestion:
     'Is any signatory, director or owner a politically exposed person, or related to one?',
   sanctionsQuestion: 'Is the company, or anyone connected with it, on a sanctions list?',

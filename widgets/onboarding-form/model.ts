@@ -29,6 +29,23 @@ export interface ContactInput {
   phone: string;
 }
 
+export type DocumentKind =
+  | 'certificate-of-incorporation'
+  | 'proof-of-address'
+  | 'identity'
+  | 'board-resolution'
+  | 'other';
+
+/** A document the edge accepted (`POST /v1/applications/documents`), as it answered. */
+export interface UploadedDocument {
+  id: string;
+  kind: DocumentKind;
+  name: string;
+  type: string;
+  size: number;
+  sha256?: string;
+}
+
 export interface FormState {
   company: {
     legalName: string;
@@ -46,6 +63,7 @@ export interface FormState {
   contacts: ContactInput[];
   services: string[];
   quoteId: string;
+  documents: UploadedDocument[];
   politicallyExposed: boolean | undefined;
   sanctioned: boolean | undefined;
   consentAccepted: boolean;
@@ -61,6 +79,7 @@ export const FORM_STEPS: readonly FormStep[] = [
   'entityType',
   'people',
   'services',
+  'documents',
   'declarations',
   'review',
 ];
@@ -92,6 +111,7 @@ export function emptyState(country = 'IN'): FormState {
     contacts: [],
     services: [],
     quoteId: '',
+    documents: [],
     politicallyExposed: undefined,
     sanctioned: undefined,
     consentAccepted: false,
@@ -151,6 +171,10 @@ export function toSubmission(
       services: steps.includes('services')
         ? { services: [...state.services], quoteId: optional(state.quoteId) }
         : undefined,
+      documents:
+        steps.includes('documents') && state.documents.length > 0
+          ? { documents: state.documents.map((d) => ({ id: d.id, kind: d.kind })) }
+          : undefined,
       declarations: {
         politicallyExposed: state.politicallyExposed === true,
         sanctioned: state.sanctioned === true,
@@ -216,6 +240,9 @@ export function toDraft(
       services: state.services.length > 0 ? [...state.services] : undefined,
       quoteId: keep('quoteId', optional(state.quoteId)),
     },
+    documents: {
+      documents: nonEmpty(state.documents.map((d) => ({ id: d.id, kind: d.kind }))),
+    },
     declarations: {
       politicallyExposed: state.politicallyExposed,
       sanctioned: state.sanctioned,
@@ -255,6 +282,14 @@ export function fromDraft(draft: Draft, base: FormState): FormState {
   state.contacts = (s.people?.contacts ?? []).map((p) => ({ ...emptyContact(), ...p }));
   state.services = s.services?.services ?? base.services;
   state.quoteId = s.services?.quoteId ?? base.quoteId;
+  // The edge's draft keeps ids and kinds; the name and size are this tab's (shown as unknown).
+  state.documents = (s.documents?.documents ?? []).map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    name: d.id,
+    type: '',
+    size: 0,
+  }));
   state.politicallyExposed = d.politicallyExposed;
   state.sanctioned = d.sanctioned;
   state.consentAccepted = d.consent?.accepted === true;

@@ -6,6 +6,7 @@ import { GwElement } from '../core/gw-element.js';
 import { LoadController } from '../core/load-controller.js';
 import { loadingTemplate, stateTemplate } from '../core/states.js';
 import { hostReset, stateStyles } from '../core/styles.js';
+import { DocumentUploads } from './documents.js';
 import { DraftSaver, type LocalCopy, type SaveStatus } from './draft-saver.js';
 import { GwApplicationSubmittedEvent, GwStepChangeEvent, GwSubmitEvent } from './events.js';
 import { errorText, fieldId, inputField, radioGroup, selectField } from './fields.js';
@@ -149,6 +150,21 @@ export class GwOnboardingForm extends GwElement {
   #submit: SubmitState = { state: 'idle' };
   #announcement = '';
   #focusAfterRender: string | undefined;
+  #table: OnboardingStrings | undefined;
+
+  readonly #documents = new DocumentUploads({
+    client: () => this.client,
+    documents: () => this.#state.documents,
+    changed: (add, removeId) =>
+      this.#change('documents', (s) => {
+        if (add) s.documents = [...s.documents, add];
+        if (removeId) s.documents = s.documents.filter((d) => d.id !== removeId);
+      }),
+    announce: (text) => {
+      this.#announcement = text;
+    },
+    requestUpdate: () => this.requestUpdate(),
+  });
 
   readonly #saver = new DraftSaver({
     client: () => this.client,
@@ -210,6 +226,7 @@ export class GwOnboardingForm extends GwElement {
     super.disconnectedCallback();
     globalThis.removeEventListener('online', this.#onOnline);
     globalThis.removeEventListener('pagehide', this.#onPageHide);
+    this.#documents.abortAll();
     void this.#saver.flush();
   }
 
@@ -430,8 +447,11 @@ export class GwOnboardingForm extends GwElement {
   }
 
   protected override render(): TemplateResult {
-    const t = ONBOARDING_STRINGS.get(this.resolvedLocale, () => this.requestUpdate());
-    // Another language's table is on its way: the loading state until it is here.
+    // Another language's table is fetched on first use: the loading state the first time, the
+    // table shown so far while switching (no flash of a skeleton).
+    this.#table =
+      ONBOARDING_STRINGS.get(this.resolvedLocale, () => this.requestUpdate()) ?? this.#table;
+    const t = this.#table;
     if (!t) return loadingTemplate(ONBOARDING_STRINGS_EN.loading, this.#skeleton(), true);
     if (this.client && !this.client.canWrite)
       return stateTemplate({
@@ -569,6 +589,8 @@ export class GwOnboardingForm extends GwElement {
         return this.#people(t);
       case 'services':
         return this.#servicesStep(t, loaded);
+      case 'documents':
+        return this.#documents.render(t, this.resolvedLocale);
       case 'declarations':
         return this.#declarations(t, loaded);
       default:
@@ -897,6 +919,10 @@ export class GwOnboardingForm extends GwElement {
         ),
       ])}
       ${section('services', [[t.servicesLegend, st.services.map((id) => names.get(id) ?? id).join(', ') || t.notGiven]])}
+      ${section('documents', [
+        ...st.documents.map((d) => [t.documentKinds[d.kind], d.name] as [string, string]),
+        ...(st.documents.length === 0 ? [[t.steps.documents, t.notGiven] as [string, string]] : []),
+      ])}
       ${section('declarations', [
         [t.pepQuestion, yes(st.politicallyExposed)],
         [t.sanctionsQuestion, yes(st.sanctioned)],

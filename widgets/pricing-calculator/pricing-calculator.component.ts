@@ -20,7 +20,8 @@ import {
 import { ApiError } from '../core/api-client.js';
 import { GwElement } from '../core/gw-element.js';
 import { LoadController } from '../core/load-controller.js';
-import { formatMoney, formatNumber, strings } from '../core/localize.js';
+import { formatMoney, formatNumber } from '../core/localize.js';
+import { loadingTemplate } from '../core/states.js';
 import { hostReset, stateStyles } from '../core/styles.js';
 import {
   describeUsage,
@@ -30,10 +31,10 @@ import {
   renderSkeleton,
 } from './choices.js';
 import { GwQuoteAcceptEvent, GwQuoteChangeEvent } from './events.js';
-import { PRICING_STRINGS, type PricingStrings } from './locales.js';
-
+import type { PricingStrings } from './locales.js';
 import { styles } from './pricing-calculator.styles.js';
 import { QuantityFields } from './quantity-field.js';
+import { PRICING_TABLES, PRICING_TABLES_EN } from './strings/index.js';
 import { renderSummary } from './summary.js';
 
 type RequestState =
@@ -143,6 +144,7 @@ export class GwPricingCalculator extends GwElement {
   #selection: Selection | undefined;
   #quote: Quote | QuoteError | undefined;
   #request: RequestState = IDLE;
+  #table: PricingStrings | undefined;
   readonly #fields = new QuantityFields(this);
 
   readonly #plans = new LoadController<Plan[]>(this, {
@@ -261,7 +263,12 @@ export class GwPricingCalculator extends GwElement {
   }
 
   protected override render(): TemplateResult {
-    const t = strings(PRICING_STRINGS, this.resolvedLocale);
+    // Another language's table is fetched on first use: the loading state the first time, the
+    // table shown so far while switching (no flash of a skeleton).
+    this.#table =
+      PRICING_TABLES.get(this.resolvedLocale, () => this.requestUpdate()) ?? this.#table;
+    const t = this.#table;
+    if (!t) return loadingTemplate(PRICING_TABLES_EN.loading, renderSkeleton(), true);
     return this.#plans.render(t, { loading: renderSkeleton, ready: () => this.#calculator(t) });
   }
 

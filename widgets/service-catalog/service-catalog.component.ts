@@ -3,18 +3,18 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { Catalog, CatalogService, CatalogTier } from '../../contracts/catalog.js';
 import { GwElement } from '../core/gw-element.js';
 import { LoadController } from '../core/load-controller.js';
-import { strings } from '../core/localize.js';
-import { stateTemplate } from '../core/states.js';
+import { loadingTemplate, stateTemplate } from '../core/states.js';
 import { hostReset, stateStyles } from '../core/styles.js';
 import { CompareSelection } from './compare.js';
 import { comparisonTemplate } from './comparison.js';
 import { GwFilterChangeEvent, GwServiceSelectEvent } from './events.js';
 import { type CatalogFormat, catalogFormat, isolate } from './format.js';
-import { SERVICE_CATALOG_STRINGS } from './locales.js';
+import type { ServiceCatalogStrings } from './locales.js';
 import { plansStyles } from './plans.styles.js';
 import { RovingGridController } from './roving-grid.js';
 import { CatalogSearch, type View } from './search.js';
 import { serviceCatalogStyles } from './service-catalog.styles.js';
+import { CATALOG_TABLES, CATALOG_TABLES_EN } from './strings/index.js';
 import {
   cardTemplate,
   compareBarTemplate,
@@ -187,12 +187,20 @@ export class GwServiceCatalog extends GwElement {
     return this.#loader.reload();
   }
 
+  #table: ServiceCatalogStrings | undefined;
+
   get #format(): CatalogFormat {
     const locale = this.resolvedLocale;
-    return catalogFormat(locale, strings(SERVICE_CATALOG_STRINGS, locale));
+    return catalogFormat(locale, this.#table ?? CATALOG_TABLES_EN);
   }
 
   protected override render() {
+    // Another language's table is fetched on first use: the loading state the first time, the
+    // table shown so far while switching (no flash of a skeleton).
+    this.#table =
+      CATALOG_TABLES.get(this.resolvedLocale, () => this.requestUpdate()) ?? this.#table;
+    if (!this.#table)
+      return loadingTemplate(CATALOG_TABLES_EN.loading, skeletonTemplate(SKELETON_CARDS), true);
     const fmt = this.#format;
     const { t } = fmt;
     const catalog = this.#loader.value;

@@ -18,6 +18,7 @@ export const es: OnboardingStrings = {
     entityType: 'Tipo de entidad',
     people: 'Personas',
     services: 'Servicios',
+    documents: 'Documentos',
     declarations: 'Declaraciones',
     review: 'Revisión',
   },
@@ -74,6 +75,30 @@ export const es: OnboardingStrings = {
   servicesLegend: '¿Qué servicios desea contratar?',
   fromQuote: (id) => `De su presupuesto ${id}`,
   noServices: 'No hay servicios disponibles.',
+  documentKinds: {
+    'certificate-of-incorporation': 'Certificado de constitución',
+    'proof-of-address': 'Justificante del domicilio social',
+    identity: 'Documento de identidad de un firmante',
+    'board-resolution': 'Acuerdo del consejo de administración',
+    other: 'Otro documento',
+  },
+  upload: {
+    hint: 'PDF, PNG o JPEG, hasta 10 MB cada uno.',
+    uploading: (name) => `Subiendo ${name}`,
+    cancel: 'Cancelar',
+    done: (name) => `${name} subido.`,
+    removed: (name) => `${name} eliminado.`,
+    remove: (name) => `Eliminar ${name}`,
+    tooLarge: 'Este archivo supera los 10 MB.',
+    empty: 'Este archivo está vacío.',
+    type: 'Este archivo no es un PDF, PNG ni JPEG (diga lo que diga su nombre).',
+    pdfJavascript:
+      'Este PDF contiene scripts, que no podemos aceptar. Guárdelo de nuevo sin ellos.',
+    pdfEncrypted:
+      'Este PDF está protegido con contraseña o cifrado. Suba una copia sin contraseña.',
+    failed: 'No se pudo subir el archivo. Inténtelo de nuevo.',
+    offline: 'Está sin conexión. Vuelva a subir el archivo cuando se reconecte.',
+  },
   pepQuestion:
     '¿Algún firmante, administrador o propietario es una persona expuesta políticamente o está vinculado a una?',
   sanctionsQuestion:

@@ -17,6 +17,7 @@ export const fr: OnboardingStrings = {
     entityType: 'Forme juridique',
     people: 'Personnes',
     services: 'Services',
+    documents: 'Documents',
     declarations: 'Déclarations',
     review: 'Récapitulatif',
   },
@@ -73,6 +74,31 @@ export const fr: OnboardingStrings = {
   servicesLegend: 'Quels services souhaitez-vous ?',
   fromQuote: (id) => `D’après votre devis ${id}`,
   noServices: 'Aucun service n’est disponible.',
+  documentKinds: {
+    'certificate-of-incorporation':
+      'Extrait d’immatriculation (Kbis) ou certificat de constitution',
+    'proof-of-address': 'Justificatif de l’adresse du siège',
+    identity: 'Pièce d’identité d’un signataire',
+    'board-resolution': 'Délibération du conseil d’administration',
+    other: 'Autre document',
+  },
+  upload: {
+    hint: 'PDF, PNG ou JPEG, 10 Mo maximum chacun.',
+    uploading: (name) => `Envoi de ${name}`,
+    cancel: 'Annuler',
+    done: (name) => `${name} envoyé.`,
+    removed: (name) => `${name} retiré.`,
+    remove: (name) => `Retirer ${name}`,
+    tooLarge: 'Ce fichier dépasse 10 Mo.',
+    empty: 'Ce fichier est vide.',
+    type: 'Ce fichier n’est pas un PDF, un PNG ou un JPEG (quel que soit son nom).',
+    pdfJavascript:
+      'Ce PDF contient des scripts, que nous ne pouvons pas accepter. Enregistrez-le à nouveau sans eux.',
+    pdfEncrypted:
+      'Ce PDF est protégé par un mot de passe ou chiffré. Envoyez une copie sans mot de passe.',
+    failed: 'L’envoi a échoué. Veuillez réessayer.',
+    offline: 'Vous êtes hors ligne. Envoyez à nouveau le fichier une fois reconnecté.',
+  },
   pepQuestion:
     'L’un des signataires, dirigeants ou propriétaires est-il une personne politiquement exposée, ou lié à une telle personne ?',
   sanctionsQuestion:

@@ -1,0 +1,65 @@
+/** English strings of `<gw-service-catalog>` (typed against ServiceCatalogStrings: a missing key fails the type-check). */
+import { STATE_STRINGS } from '../../core/states.js';
+import type { ServiceCatalogStrings } from '../locales.js';
+import { plural } from '../plural.js';
+
+export const en: ServiceCatalogStrings = {
+  ...STATE_STRINGS.en,
+  filtersLabel: 'Find a service',
+  searchLabel: 'Search services',
+  searchPlaceholder: 'Name, feature or regulator',
+  categoryLabel: 'Category',
+  regionLabel: 'Region',
+  complianceLabel: 'Compliance',
+  allCategories: 'All categories',
+  allRegions: 'All regions',
+  allCompliance: 'Any compliance',
+  clearFilters: 'Clear filters',
+  count: (n, f) => plural('en', n, { one: `${f} service`, other: `${f} services` }),
+  countFiltered: (shown, total, f) =>
+    plural('en', total, {
+      one: `Showing ${shown} of ${f} service`,
+      other: `Showing ${shown} of ${f} services`,
+    }),
+  servicesLabel: 'Services',
+  keyboardHint: 'Use the arrow keys to move between services and Enter to select one.',
+  loading: 'Loading services…',
+  emptyTitle: 'No services yet',
+  emptyBody: 'This catalog has no services to show.',
+  noMatchTitle: 'No services match',
+  noMatchBody: 'Try another search or clear the filters.',
+  errorTitle: 'We couldn’t load the services',
+  offlineBody: 'The services will load when your connection is back.',
+  offlineStale: 'You’re offline. Showing the services loaded earlier.',
+  availableIn: 'Available in',
+  complianceHeading: 'Compliance',
+  priceFrom: {
+    month: (p) => `From ${p} a month`,
+    year: (p) => `From ${p} a year`,
+    'one-time': (p) => `From ${p}, one-time`,
+  },
+  priceOnRequest: 'Price on request',
+  plansFor: (s) => `Plans for ${s}`,
+  selectedAnnouncement: (s) => `${s} selected. Its plans are shown after the services.`,
+  uptime: 'Uptime',
+  supportResponse: 'Support response',
+  features: 'Features',
+  choosePlan: (p) => `Choose ${p}`,
+  compare: 'Compare',
+  compareLabel: (p, s) => `Compare ${p} (${s})`,
+  compareLimit: (max) => `You can compare up to ${max} plans.`,
+  compareSelected: (n, f) =>
+    plural('en', n, {
+      one: `${f} plan selected to compare`,
+      other: `${f} plans selected to compare`,
+    }),
+  compareNeedMore: 'Select one more plan to compare.',
+  compareOpen: 'Compare plans',
+  compareClear: 'Clear comparison',
+  compareTitle: 'Compare plans',
+  close: 'Close',
+  included: 'Included',
+  notIncluded: 'Not included',
+  regions: 'Regions',
+  price: 'Price',
+};
