@@ -12,6 +12,7 @@ import { parseMasterKey, SecretBox } from './auth/secret-box.js';
 import { KeyRing } from './auth/widget-tokens.js';
 import { brandingModule } from './branding/routes.js';
 import { catalogModule } from './catalog/routes.js';
+import { onboardingProductsModule } from './onboarding-products/routes.js';
 import type { AppEnv } from './context.js';
 import { demoModule } from './demo-site/routes.js';
 import type { EdgeDeps } from './deps.js';
@@ -103,6 +104,7 @@ export function createApp(deps: EdgeDeps) {
     pricing: build(pricingModule),
     quotes: build(quotesModule),
     onboarding: build(onboardingModule),
+    onboardingProducts: build(onboardingProductsModule),
     applications: build(applicationsModule),
     webhooks: build(webhooksModule),
     screening: build(screeningModule),
@@ -187,6 +189,7 @@ export function createApp(deps: EdgeDeps) {
     .route(m.quotes.module.prefix, m.quotes.routes)
     // The customer's routes first: `/draft` is theirs, not an application id.
     .route(m.onboarding.module.prefix, m.onboarding.routes)
+    .route(m.onboardingProducts.module.prefix, m.onboardingProducts.routes)
     .route(m.applications.module.prefix, m.applications.routes)
     .route(m.webhooks.module.prefix, m.webhooks.routes)
     .route(m.screening.module.prefix, m.screening.routes);

@@ -116,7 +116,7 @@ export interface SigningKey {
 }
 
 /** Tenant-owned documents, each validated by its zod contract before it is stored. */
-export type DocumentKind = 'catalog' | 'pricing-plans' | 'screening-list';
+export type DocumentKind = 'catalog' | 'pricing-plans' | 'screening-list' | 'onboarding-products';
 
 export interface StoredQuote {
   id: string;

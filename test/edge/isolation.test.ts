@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Catalog } from '../../contracts/catalog.js';
+import type { OnboardingProducts } from '../../contracts/onboarding-products.js';
 import type { IssuedQuote, PricingPlans, Selection } from '../../contracts/pricing-schemas.js';
 import {
   createTenant,
@@ -57,6 +58,8 @@ interface World extends TestTenant {
   catalogEtag: string;
   /** The pricing plans as stored (the PUT's answer). */
   plans: PricingPlans;
+  /** Its onboarding products (a name unique to the tenant). */
+  products: OnboardingProducts;
   /** One quote the tenant's widget token had issued. */
   quote: IssuedQuote;
   /** The application its customer (the widget token's) submitted, and that customer's draft. */
@@ -254,6 +257,19 @@ const catalogNamesOf = (t: World) => [
   ...t.catalog.services.map((s) => s.name),
 ];
 const planNamesOf = (t: World) => t.plans.plans.map((p) => p.name);
+const productsOf = (word: string): OnboardingProducts => ({
+  products: [
+    {
+      id: 'business-account',
+      name: `${word} Business Account`,
+      steps: ['services'],
+      requiredDocuments: [],
+    },
+  ],
+});
+const editedProducts = (t: World): OnboardingProducts => ({
+  products: t.products.products.map((p) => ({ ...p, name: `${p.name} Edited` })),
+});
 
 /** The tenant's catalog with its first service renamed: a real change, undone by a re-PUT. */
 const editedCatalog = (t: World): Catalog => ({
@@ -780,6 +796,47 @@ const FIXTURES: Record<string, Fixture> = {
     ],
     own: same((o) => ({ path: '/v1/pricing/plans', status: [200], shows: planNamesOf(o) })),
   },
+  'GET /v1/onboarding/products': {
+    guard: 'widget',
+    attacks: (_victim, attacker) => [
+      {
+        path: '/v1/onboarding/products',
+        status: [200],
+        shows: attacker.products.products.map((p) => p.name),
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/onboarding/products',
+      status: [200],
+      shows: o.products.products.map((p) => p.name),
+    })),
+  },
+  'PUT /v1/onboarding/products': {
+    guard: 'secret',
+    attacks: (victim, attacker) => [
+      {
+        path: '/v1/onboarding/products',
+        body: editedProducts(attacker),
+        status: [200],
+        shows: [`${attacker.products.products[0]?.name} Edited`],
+        why: "the attacker's own products, edited",
+      },
+      {
+        path: '/v1/onboarding/products',
+        body: attacker.products,
+        status: [200],
+        why: "the attacker's own products, restored",
+      },
+      {
+        path: '/v1/onboarding/products',
+        body: { ...attacker.products, tenantId: victim.id },
+        status: [422],
+        why: "the victim's tenant id in the body",
+      },
+    ],
+    own: (ctx, owner) =>
+      replacesOnlyItsOwn(ctx, owner, '/v1/onboarding/products', editedProducts, (t) => t.products),
+  },
 
   // ---- quotes: a customer's widget token or the bank's backend, never the public key -------
   'POST /v1/quotes': {
@@ -1176,6 +1233,11 @@ async function buildWorld(): Promise<Ctx> {
       'plans',
       200,
     );
+    const products = await json<OnboardingProducts>(
+      await edge.call('PUT', '/v1/onboarding/products', { auth, body: productsOf(spec.word) }),
+      'onboarding products',
+      200,
+    );
     const issued = await json<IssuedQuote>(
       await edge.call('POST', '/v1/quotes', {
         auth: minted.token,
@@ -1256,6 +1318,7 @@ async function buildWorld(): Promise<Ctx> {
       catalog,
       catalogEtag,
       plans,
+      products,
       quote: issued,
       applicationId: submitted.id,
       legalName,
@@ -1309,6 +1372,7 @@ function secretsOf(t: World): Map<string, string> {
     ...catalogNamesOf(t).map((n, i): [string, string] => [`catalog name ${i}`, n]),
     ['catalog etag', t.catalogEtag],
     ...planNamesOf(t).map((n, i): [string, string] => [`plan name ${i}`, n]),
+    ...t.products.products.map((p, i): [string, string] => [`product name ${i}`, p.name]),
     ['quote id', t.quote.id],
     ['quote signature', t.quote.signature],
     ['application id', t.applicationId],
@@ -1690,6 +1754,18 @@ async function assertIntact(ctx: Ctx, t: World): Promise<void> {
     ),
     t.plans,
     `${t.slug}: plans changed`,
+  );
+  assert.deepEqual(
+    await json(
+      await edge.call('GET', '/v1/onboarding/products', {
+        auth: t.publishableKey,
+        headers: { origin },
+      }),
+      `${t.slug} onboarding products`,
+      200,
+    ),
+    t.products,
+    `${t.slug}: onboarding products changed`,
   );
   assert.deepEqual(
     await json(
