@@ -7,6 +7,7 @@
  */
 import { delay, HttpResponse, http } from 'msw';
 import type { Catalog } from '../../contracts/catalog.js';
+import { DEFAULT_PRODUCTS, type OnboardingProducts } from '../../contracts/onboarding-products.js';
 import type { PricingPlans, QuoteRequest } from '../../contracts/pricing.js';
 import { QuoteError } from '../../contracts/pricing.js';
 import { DEMO_CATALOG, DEMO_PLANS, issueQuote, widgetConfig } from '../../edge/demo/index.js';
@@ -111,6 +112,11 @@ const quotes = (body: PricingPlans) =>
     }
   });
 
+const products = (body: OnboardingProducts) =>
+  http.get('/v1/onboarding/products', ({ request }) =>
+    tenantOf(request) ? HttpResponse.json(body) : unauthenticated(),
+  );
+
 /** The customer's onboarding draft (none: 204, as the edge answers a first visit). */
 const draft = (saved: unknown | undefined) => [
   http.get('/v1/applications/draft', ({ request }) => {
@@ -144,6 +150,7 @@ export function edgeHandlers(options: EdgeOptions = {}) {
     plans: [plans(DEMO_PLANS)],
     quotes: [quotes(DEMO_PLANS)],
     draft: draft(undefined),
+    products: [products(DEFAULT_PRODUCTS)],
     applications: [applications()],
   };
 }

@@ -70,6 +70,8 @@ test('/demo: an application from the keyboard, resumed after a reload, submitted
     await next();
     await form('[name="services"]').first().check();
     await next();
+    await form('[name="documents.certificate-of-incorporation"]').waitFor();
+    await next();
     await form('[name="politicallyExposed"][value="no"]').check();
     await form('[name="sanctioned"][value="no"]').check();
     await form('[name="consent"]').check();
@@ -128,6 +130,8 @@ test('/demo: an application from the keyboard, resumed after a reload, submitted
     await field('signatories.0.phone').fill('+44 7400 123456');
     await next();
     await form('[name="services"]').first().check();
+    await next();
+    await form('[name="documents.certificate-of-incorporation"]').waitFor();
     await next();
     await form('[name="politicallyExposed"][value="no"]').check();
     await form('[name="sanctioned"][value="no"]').check();

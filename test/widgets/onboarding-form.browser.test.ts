@@ -9,6 +9,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { DEMO_CATALOG } from '../../edge/demo/catalog.js';
 import '../../widgets/onboarding-form/onboarding-form.js';
 import type { Submission } from '../../contracts/applications.js';
+import { DEFAULT_PRODUCTS } from '../../contracts/onboarding-products.js';
 import type {
   GwApplicationSubmittedEvent,
   GwStepChangeEvent,
@@ -35,6 +36,7 @@ function onboardingEdge(
     preset,
     {
       'GET /v1/catalog': () => json(DEMO_CATALOG),
+      'GET /v1/onboarding/products': () => json(DEFAULT_PRODUCTS),
       'GET /v1/applications/draft': () => new Response(null, { status: 204 }),
       'PUT /v1/applications/draft': ({ body }) => json({ ...(body as object), updatedAt: 1 }),
       'POST /v1/applications': () => json(RECEIPT, 201),
@@ -124,6 +126,8 @@ async function fillAll(el: GwOnboardingForm): Promise<void> {
   await until(() => el.step === 'services', 3000, 'the services step');
   await pick(el, 'services', SERVICE);
   await next(el);
+  expect(el.step).to.equal('documents');
+  await next(el); // No document is required by the default product.
   await pick(el, 'politicallyExposed', 'no');
   await pick(el, 'sanctioned', 'no');
   (field(el, 'consent') as HTMLInputElement).click();
@@ -215,6 +219,7 @@ it('a whole application: events in order, one POST with an Idempotency-Key and t
     'entityType',
     'people',
     'services',
+    'documents',
     'declarations',
     'review',
   ]);

@@ -119,18 +119,25 @@ export class DocumentUploads {
       .catch(() => undefined);
   }
 
-  render(t: OnboardingStrings, locale: string): TemplateResult {
+  /** `errors`: the form's verdicts by path (`documents.<kind>`: a required one is missing). */
+  render(
+    t: OnboardingStrings,
+    locale: string,
+    errors: ReadonlyMap<string, { code: string }>,
+  ): TemplateResult {
     const documents = this.#host.documents();
     return html`<p part="hint" class="hint" id="documents-hint">${t.upload.hint}</p>
       ${DOCUMENT_KINDS.map((kind) => {
         const id = `f-documents-${kind}`;
         const upload = this.#uploads.get(kind);
         const mine = documents.filter((d) => d.kind === kind);
+        const missing = errors.has(`documents.${kind}`) && !upload;
+        const invalid = upload?.state === 'failed' || missing;
         return html`<div part="field document" class="field document">
           <label part="label" for=${id}>${t.documentKinds[kind]}</label>
           <input part="input file" id=${id} name="documents.${kind}" type="file" accept=${ACCEPT}
-            aria-describedby="documents-hint${upload?.state === 'failed' ? ` ${id}-error` : ''}"
-            aria-invalid=${upload?.state === 'failed' ? 'true' : 'false'}
+            aria-describedby="documents-hint${invalid ? ` ${id}-error` : ''}"
+            aria-invalid=${invalid ? 'true' : 'false'}
             ?disabled=${upload?.state === 'uploading'}
             @change=${(e: Event) => {
               const input = e.target as HTMLInputElement;
@@ -152,7 +159,9 @@ export class DocumentUploads {
           ${
             upload?.state === 'failed'
               ? html`<p part="field-error" class="field-error" id="${id}-error">${upload.name}: ${upload.reason}</p>`
-              : nothing
+              : missing
+                ? html`<p part="field-error" class="field-error" id="${id}-error">${t.errors.document_required}</p>`
+                : nothing
           }
           ${
             mine.length

@@ -108,6 +108,7 @@ export interface OnboardingStrings extends StateStrings {
     date: string;
     choose: string;
     choose_service: string;
+    document_required: string;
     answer: string;
     consent: string;
     gstin_pan_mismatch: string;
@@ -250,6 +251,7 @@ const en: OnboardingStrings = {
     date: 'Enter a real date.',
     choose: 'Choose one.',
     choose_service: 'Choose at least one service.',
+    document_required: 'Upload this document: the bank needs it for this account.',
     answer: 'Answer yes or no.',
     consent: 'Tick the box to agree.',
     gstin_pan_mismatch: 'The PAN inside this GSTIN (characters 3 to 12) is not the PAN given.',

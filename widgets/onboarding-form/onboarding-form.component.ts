@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ApplicationReceipt, Draft, Submission } from '../../contracts/applications.js';
 import type { Catalog } from '../../contracts/catalog.js';
+import type { OnboardingProduct, OnboardingProducts } from '../../contracts/onboarding-products.js';
 import { ApiError } from '../core/api-client.js';
 import { GwElement } from '../core/gw-element.js';
 import { LoadController } from '../core/load-controller.js';
@@ -44,6 +45,8 @@ interface Loaded {
   services: { id: string; name: string }[];
   bank: string;
   resumed: boolean;
+  /** The product applied for, as the tenant configured it (its optional steps, documents). */
+  product: OnboardingProduct;
 }
 
 type SubmitState =
@@ -180,17 +183,22 @@ export class GwOnboardingForm extends GwElement {
     load: async (client, signal) => {
       if (!client.canWrite)
         throw new ApiError(401, 'needs-token', 'The form needs widget tokens to save.');
-      const [catalog, config, remote] = await Promise.all([
+      const [catalog, config, remote, products] = await Promise.all([
         client.request<Catalog>('/v1/catalog', { signal }).catch(() => undefined),
         client.config(),
         this.#saver.readRemote(signal),
+        client.request<OnboardingProducts>('/v1/onboarding/products', { signal }),
       ]);
+      const product = products.products.find((p) => p.id === this.#product);
+      if (!product)
+        throw new ApiError(404, 'unknown-product', `The bank offers no product ${this.#product}.`);
       const resumed = this.#resume(remote);
       void this.#loadPhoneCheck();
       return {
         services: (catalog?.services ?? []).map((s) => ({ id: s.id, name: s.name })),
         bank: config.tenant.name,
         resumed,
+        product,
       };
     },
     isEmpty: () => false,
@@ -200,10 +208,12 @@ export class GwOnboardingForm extends GwElement {
     return this.product?.trim() || 'business-account';
   }
 
-  /** The steps shown: all, less services when the tenant's catalog has none. */
+  /** The steps shown: the fixed ones and the optional ones the product switches on. */
   get #steps(): readonly FormStep[] {
-    const services = this.#form.value?.services ?? [];
-    return FORM_STEPS.filter((s) => s !== 'services' || services.length > 0);
+    const on = this.#form.value?.product.steps ?? [];
+    return FORM_STEPS.filter(
+      (s) => (s !== 'services' && s !== 'documents') || (on as readonly string[]).includes(s),
+    );
   }
 
   /** The current step, e.g. to restore a bookmark or for tests. */
@@ -269,7 +279,11 @@ export class GwOnboardingForm extends GwElement {
   }
 
   #check(step: FormStep = this.#step): Checked {
-    return checkStep(this.#state, step, { phone: this.#phone, steps: this.#steps });
+    return checkStep(this.#state, step, {
+      phone: this.#phone,
+      steps: this.#steps,
+      requiredDocuments: this.#form.value?.product.requiredDocuments,
+    });
   }
 
   /** Re-checks the fields already showing a verdict (touched or in error). */
@@ -358,7 +372,11 @@ export class GwOnboardingForm extends GwElement {
     if (!client || this.#submit.state === 'sending') return;
     if (!this.#phone) await this.#loadPhoneCheck();
     const steps = this.#steps;
-    const checked = checkStep(this.#state, 'review', { phone: this.#phone, steps });
+    const checked = checkStep(this.#state, 'review', {
+      phone: this.#phone,
+      steps,
+      requiredDocuments: this.#form.value?.product.requiredDocuments,
+    });
     if (checked.errors.size > 0) {
       const first = [...checked.errors.keys()][0] as string;
       this.#goTo(stepOfPath(first));
@@ -590,7 +608,7 @@ export class GwOnboardingForm extends GwElement {
       case 'services':
         return this.#servicesStep(t, loaded);
       case 'documents':
-        return this.#documents.render(t, this.resolvedLocale);
+        return this.#documents.render(t, this.resolvedLocale, this.#errors);
       case 'declarations':
         return this.#declarations(t, loaded);
       default:

@@ -111,7 +111,12 @@ export interface Checked {
 export function checkStep(
   state: FormState,
   step: FormStep,
-  options: { phone?: PhoneChecker; steps?: readonly FormStep[] } = {},
+  options: {
+    phone?: PhoneChecker;
+    steps?: readonly FormStep[];
+    /** Kinds of document the product requires (one of each). */
+    requiredDocuments?: readonly string[];
+  } = {},
 ): Checked {
   const result: Checked = { errors: new Map(), phones: new Map(), unchecked: new Set() };
   const put = (path: string, error: FieldError | undefined) => {
@@ -178,6 +183,10 @@ export function checkStep(
       });
     } else if (s === 'services') {
       put('services', state.services.length > 0 ? undefined : { code: 'choose_service' });
+    } else if (s === 'documents') {
+      for (const kind of options.requiredDocuments ?? [])
+        if (!state.documents.some((d) => d.kind === kind))
+          put(`documents.${kind}`, { code: 'document_required' });
     } else if (s === 'declarations') {
       put(
         'politicallyExposed',
@@ -199,6 +208,7 @@ export function stepOfPath(path: string): FormStep {
   if (path === 'entityType') return 'entityType';
   if (path.startsWith('signatories.') || path.startsWith('contacts.')) return 'people';
   if (path === 'services' || path === 'quoteId') return 'services';
+  if (path.startsWith('documents')) return 'documents';
   return 'declarations';
 }
 
@@ -216,6 +226,7 @@ export function formPathOf(edgePath: string): string | undefined {
   if (step === 'entityType') return 'entityType';
   if (step === 'people') return rest.join('.') || undefined;
   if (step === 'services') return rest[0] === 'quoteId' ? 'quoteId' : 'services';
+  if (step === 'documents') return 'documents.other';
   if (step === 'declarations') return rest[0] === 'consent' ? 'consent' : rest[0];
   return undefined;
 }

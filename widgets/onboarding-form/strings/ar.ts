@@ -122,6 +122,7 @@ export const ar: OnboardingStrings = {
     date: 'أدخل تاريخًا صحيحًا.',
     choose: 'اختر خيارًا واحدًا.',
     choose_service: 'اختر خدمة واحدة على الأقل.',
+    document_required: 'يُرجى تحميل هذا المستند: يحتاجه البنك لهذا الحساب.',
     answer: 'أجب بنعم أو لا.',
     consent: 'حدِّد المربع للموافقة.',
     gstin_pan_mismatch:

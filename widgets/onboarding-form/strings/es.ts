@@ -121,6 +121,7 @@ export const es: OnboardingStrings = {
     date: 'Introduzca una fecha válida.',
     choose: 'Elija una opción.',
     choose_service: 'Elija al menos un servicio.',
+    document_required: 'Suba este documento: el banco lo necesita para esta cuenta.',
     answer: 'Responda sí o no.',
     consent: 'Marque la casilla para aceptar.',
     gstin_pan_mismatch:

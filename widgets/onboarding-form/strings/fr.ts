@@ -121,6 +121,7 @@ export const fr: OnboardingStrings = {
     date: 'Saisissez une date valide.',
     choose: 'Choisissez une option.',
     choose_service: 'Choisissez au moins un service.',
+    document_required: 'Envoyez ce document : la banque en a besoin pour ce compte.',
     answer: 'Répondez par oui ou par non.',
     consent: 'Cochez la case pour donner votre accord.',
     gstin_pan_mismatch:
