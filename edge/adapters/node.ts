@@ -27,6 +27,7 @@ import { sqlStore } from '../store/sql-store.js';
 import { dispatchWebhooks } from '../webhooks/dispatch.js';
 import { ConfigError, ensureDataDir, loadSettings, type NodeEdgeSettings } from './node-config.js';
 import { nodeEd25519Signer } from './node-ed25519.js';
+import { webhookFetch } from './node-webhook-fetch.js';
 import { attachDemo } from './seed.js';
 import { SqliteExecutor } from './sqlite-executor.js';
 
@@ -183,6 +184,7 @@ export async function startNodeEdge(
     logger,
     rateLimiter: new MemoryRateLimiter(clock.now),
     dohFetch: (url, init) => fetch(url, init),
+    webhookFetch: webhookFetch(!settings.production),
     config: {
       publicUrl: settings.publicUrl,
       operatorKeyHash: await sha256Hex(settings.operatorKey),

@@ -156,6 +156,56 @@ for (const preset of PRESETS) {
   }
 }
 
+for (const preset of PRESETS) {
+  for (const locale of ['en', 'ar'] as const) {
+    it(`${preset}, ${locale}: every step passes axe-core, errors shown too`, async () => {
+      const el = await form(onboardingEdge(preset), {
+        locale,
+        mode: preset === 'nocturne' ? 'dark' : 'light',
+      });
+      const seen: string[] = [];
+      const check = async () => {
+        seen.push(el.step);
+        await expect(el).to.be.accessible();
+      };
+      // The first step with every error showing, then each step as it is filled in.
+      await next(el);
+      expect(part(el, 'error-summary')).to.exist;
+      await check();
+      await fillCompany(el);
+      await next(el);
+      await check();
+      await pick(el, 'entityType', 'private-limited');
+      await next(el);
+      await check();
+      await fillPeople(el);
+      await next(el);
+      await until(() => el.step === 'services', 3000, 'the services step');
+      await check();
+      await pick(el, 'services', SERVICE);
+      await next(el);
+      await check();
+      await next(el);
+      await check();
+      await pick(el, 'politicallyExposed', 'no');
+      await pick(el, 'sanctioned', 'no');
+      (field(el, 'consent') as HTMLInputElement).click();
+      await el.updateComplete;
+      await next(el);
+      await check();
+      expect(seen).to.deep.equal([
+        'company',
+        'entityType',
+        'people',
+        'services',
+        'documents',
+        'declarations',
+        'review',
+      ]);
+    });
+  }
+}
+
 it('Continue on an empty step: inline errors, a summary, an announcement, focus on the first field', async () => {
   const el = await form(onboardingEdge());
   await next(el);
