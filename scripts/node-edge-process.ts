@@ -40,7 +40,7 @@ export interface EdgeProcess {
   child: ChildProcess;
   /** Resolves when the process has exited, with how. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** The last lines the server wrote to stderr and stdout (for failure messages). */
+  /** The last lines the server wrote to stderr: its banner, warnings and errors. */
   logTail: (lines?: number) => string;
   /** SIGTERM (the edge finishes what is in flight and closes the database), then waits. */
   stop: () => Promise<void>;
@@ -105,8 +105,7 @@ export async function startEdgeProcess(options: EdgeProcessOptions): Promise<Edg
     child.once('exit', (code, signal) => done({ code, signal })),
   );
   const url = `http://127.0.0.1:${options.port}`;
-  const logTail = (lines = 20) =>
-    `stderr:\n${tail(stderrFile, lines)}\nstdout (last lines):\n${tail(stdoutFile, lines)}`;
+  const logTail = (lines = 20) => `the edge's stderr (${stderrFile}):\n${tail(stderrFile, lines)}`;
   let gone = false;
   void exited.then(() => {
     gone = true;
@@ -160,7 +159,12 @@ export function call(
   baseUrl: string,
   method: string,
   path: string,
-  options: { auth?: string; body?: unknown; headers?: Record<string, string> } = {},
+  options: {
+    auth?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Answer> {
   const url = new URL(path, baseUrl);
   const body =
@@ -178,7 +182,14 @@ export function call(
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers, agent },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers,
+        agent,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -193,6 +204,9 @@ export function call(
         );
       },
     );
+    req.setTimeout(options.timeoutMs ?? 30_000, () =>
+      req.destroy(new Error(`no answer to ${method} ${path} in time`)),
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -201,7 +215,9 @@ export function call(
 /** The answer's JSON when it has the expected status; otherwise an error that says what came. */
 export function expectJson<T>(answer: Answer, status: number, what: string): T {
   if (answer.status !== status)
-    throw new Error(`${what}: expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
+    throw new Error(
+      `${what}: expected ${status}, got ${answer.status}: ${answer.text.slice(0, 500)}`,
+    );
   return JSON.parse(answer.text) as T;
 }
 
@@ -252,7 +268,13 @@ export async function mintOnboardingToken(
 }
 
 /** Real, valid numbers (libphonenumber's metadata for IN and GB). */
-const PHONES = ['+919812345678', '+447400123456', '+919876543210', '+442079460000', '+919845012345'];
+const PHONES = [
+  '+919812345678',
+  '+447400123456',
+  '+919876543210',
+  '+442079460000',
+  '+919845012345',
+];
 const FIRST = ['Aurelio', 'Ottoline', 'Priyanka', 'Tobias', 'Meera', 'Lucian', 'Anushka', 'Rowan'];
 const LAST = ['Quintanilla', 'Brackenridge', 'Venkataraman', 'Ashdown', 'Kulkarni', 'Pemberton'];
 
@@ -284,9 +306,7 @@ export function submissionFor(n: number) {
             phone: PHONES[n % PHONES.length] as string,
           },
         ],
-        contacts: [
-          { fullName: `${last} ${first}`, email: `contact-${n}@marigold-looms.example` },
-        ],
+        contacts: [{ fullName: `${last} ${first}`, email: `contact-${n}@marigold-looms.example` }],
       },
       services: { services: ['current-account', 'payroll'] },
       declarations: {
