@@ -79,8 +79,35 @@ interface Options {
   cpuProf: string | undefined;
 }
 
+/** A bad command line: said in one line, exit code 2. */
+class UsageError extends Error {}
+
 function parseOptions(argv: string[]): Options {
-  const { values } = parseArgs({
+  let parsed: ReturnType<typeof parseArgsOf>;
+  try {
+    parsed = parseArgsOf(argv);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  const whole = (name: string, text: string | undefined, min: number, max: number) => {
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < min || value > max)
+      throw new UsageError(`--${name} expects an integer from ${min} to ${max}, received ${text}`);
+    return value;
+  };
+  return {
+    json: values.json,
+    seconds: whole('seconds', values.seconds, 1, 60),
+    count: whole('count', values.count, 100, 50_000),
+    pacedRate: whole('paced-rate', values['paced-rate'], 10, 5000),
+    pacedSeconds: whole('paced-seconds', values['paced-seconds'], 1, 60),
+    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
+  };
+}
+
+function parseArgsOf(argv: string[]) {
+  return parseArgs({
     args: argv,
     strict: true,
     allowPositionals: false,
@@ -93,20 +120,6 @@ function parseOptions(argv: string[]): Options {
       'cpu-prof': { type: 'string' },
     },
   });
-  const whole = (name: string, text: string | undefined, min: number, max: number) => {
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < min || value > max)
-      throw new Error(`--${name} expects an integer from ${min} to ${max}, received ${text}`);
-    return value;
-  };
-  return {
-    json: values.json,
-    seconds: whole('seconds', values.seconds, 1, 60),
-    count: whole('count', values.count, 100, 50_000),
-    pacedRate: whole('paced-rate', values['paced-rate'], 10, 5000),
-    pacedSeconds: whole('paced-seconds', values['paced-seconds'], 1, 60),
-    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
-  };
 }
 
 /** Load generator (this process) on CPU 0, servers on CPU 1; or why not. */
@@ -623,6 +636,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    process.stderr.write(`bench-onboarding: ${error.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`bench-onboarding: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });
