@@ -177,7 +177,7 @@ function durabilityOf(dir: string): Durability {
     synchronous === 'NORMAL' && journalMode === 'wal'
       ? 'a commit is written to the WAL before it is acknowledged but the WAL is synced only at checkpoints: nothing acknowledged is lost when the process dies (test/crash), the last commits can be lost (never corrupted) on a power cut or an OS crash'
       : synchronous === 'FULL'
-        ? 'the WAL is synced on every commit (once per group commit)'
+        ? 'the WAL is synced on every commit (once per group commit), so an acknowledged submission survives a power cut as well as a process crash — needed because the widget forgets its copy of an application once the edge answers 201'
         : 'see https://sqlite.org/pragma.html#pragma_synchronous';
   return { synchronous, journalMode, why: `${source}; ${meaning}` };
 }

@@ -8,7 +8,8 @@
  * batch still applies whole or not at all and fails on its own — a unique violation in one
  * rolls back only that one — but the database is synced once per group instead of once per
  * batch, which is most of what a small write costs. Every caller still waits for the commit
- * that holds its batch, so nothing is acknowledged before it is durable. Statements run on
+ * that holds its batch, so nothing is acknowledged before it is durable (the Node adapter sets
+ * `synchronous = FULL`: durable through a power cut, not only a process crash). Statements run on
  * their own (`run`) first write out anything queued, so operations apply in the order asked.
  */
 import type SQLite from 'better-sqlite3';

@@ -5,7 +5,11 @@
 // again by hand — all per tenant.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { dispatchWebhooks } from '../../edge/webhooks/dispatch.js';
+import {
+  DELIVERIES_PER_ROUND,
+  dispatchWebhooks,
+  drainWebhooks,
+} from '../../edge/webhooks/dispatch.js';
 import { verifyWebhookSignature } from '../../edge/webhooks/signature.js';
 import { createTenant, createTestEdge, type TestEdge, type TestTenant } from './helpers.js';
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver.js';
@@ -254,6 +258,29 @@ describe('webhook deliveries', () => {
       await Promise.all([dispatchWebhooks(edge.deps), dispatchWebhooks(edge.deps)]);
       assert.equal(receiver.received.length, 10);
       assert.equal(new Set(receiver.received.map((r) => r.eventId)).size, 10);
+    } finally {
+      await edge.close();
+    }
+  });
+
+  test('a backlog drains round after round within the budget, not one round a tick', async () => {
+    const { edge, tenant } = await setUp();
+    try {
+      await register(edge, tenant);
+      const backlog = DELIVERIES_PER_ROUND * 2 + 10;
+      for (let i = 0; i < backlog; i++)
+        emit(edge, tenant, `evt_backlog000000000${String(i).padStart(3, '0')}`);
+      // No budget left after the first round: one round only.
+      const one = await drainWebhooks(edge.deps, { budgetMs: 0 });
+      assert.equal(one.delivered, DELIVERIES_PER_ROUND);
+      const rest = await drainWebhooks(edge.deps, { budgetMs: 60_000 });
+      assert.equal(rest.delivered, backlog - DELIVERIES_PER_ROUND);
+      assert.equal(new Set(receiver.received.map((r) => r.eventId)).size, backlog);
+      // Nothing due: a drain sends nothing and stops at once.
+      assert.deepEqual(await drainWebhooks(edge.deps, { budgetMs: 60_000 }), {
+        attempted: 0,
+        delivered: 0,
+      });
     } finally {
       await edge.close();
     }
