@@ -54,8 +54,11 @@ export interface FormState {
   consentText: string;
 }
 
-/** The steps the form walks through: the data steps, then review (which submits). */
-export type FormStep = OnboardingStep | 'review';
+/**
+ * The steps the form walks through: the data steps, then review (which submits). Documents
+ * (uploads, accepted by the edge since migration 0008) are not one of the form's steps yet.
+ */
+export type FormStep = Exclude<OnboardingStep, 'documents'> | 'review';
 export const FORM_STEPS: readonly FormStep[] = [
   'company',
   'entityType',
