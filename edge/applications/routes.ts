@@ -6,22 +6,22 @@
  * (auth/data-keys.ts), and never goes into the outbox, the audit log or a log line.
  */
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import {
   type ApplicationReceipt,
   type ApplicationStatus,
+  applicationDetailSchema,
   applicationExportQuerySchema,
   applicationExportSchema,
   applicationIdSchema,
   applicationListQuerySchema,
   applicationListSchema,
   applicationReceiptSchema,
-  applicationSchema,
   applicationScreeningSchema,
   applicationSummarySchema,
   canTransition,
+  DOCUMENT_TYPES,
   type Draft,
   draftSchema,
   hitDecisionSchema,
@@ -30,22 +30,19 @@ import {
   submissionSchema,
   TRANSITIONS,
 } from '../../contracts/applications.js';
+import { documentIdSchema } from '../../contracts/onboarding.js';
 import { newId } from '../auth/credentials.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
-import {
-  actorOf,
-  requireSecret,
-  requireWidget,
-  tenantOf,
-} from '../middleware/authenticate/index.js';
-import { rateLimited } from '../middleware/rate-limit/index.js';
+import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { defineModule } from '../module.js';
 import { bearer, conflict, json, jsonBody, problems } from '../openapi.js';
 import { router } from '../router.js';
 import type { ApplicationFilter, IdempotencyClaim } from '../store/types.js';
 import { toCsv } from './csv.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { customerOf, customerWrite, limitWrites } from './customer.js';
+import { applicationDocuments, checkDocuments, documentResponse } from './documents.js';
 import {
   IDEMPOTENCY_TTL_MS,
   IN_FLIGHT_LEASE_MS,
@@ -65,14 +62,11 @@ import {
 } from './records.js';
 import { screeningListOf, screenSteps } from './screening.js';
 
-/** Draft saves (debounced by the widget) and submissions per customer token per minute. */
-export const APPLICATION_WRITES_PER_MINUTE = 120;
 /** How far in the future a consent time may lie (the customer's clock may run ahead). */
 export const CONSENT_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const widgetTags = ['Onboarding'];
 const tags = ['Applications'];
-const customerWrite = requireWidget('onboarding:write', { publishable: false, onDomain: false });
 const backendRead = requireSecret('applications:read');
 const backendWrite = requireSecret('applications:write');
 // Before the body is validated, so a request without a key is refused before anything else.
@@ -170,7 +164,27 @@ const getApplication = createRoute({
   security: bearer,
   middleware: [backendRead] as const,
   request: { params: idParam },
-  responses: { 200: json(applicationSchema, 'The application in full'), ...problems },
+  responses: {
+    200: json(applicationDetailSchema, 'The application in full, with its documents’ metadata'),
+    ...problems,
+  },
+});
+
+const binary = z.string().meta({ format: 'binary' });
+const getDocument = createRoute({
+  method: 'get',
+  path: '/{id}/documents/{docId}',
+  tags,
+  security: bearer,
+  middleware: [backendRead] as const,
+  request: { params: idParam.extend({ docId: documentIdSchema }) },
+  responses: {
+    200: {
+      description: 'The document’s bytes, decrypted, as an attachment of its real type',
+      content: Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { schema: binary }])),
+    },
+    ...problems,
+  },
 });
 
 const postStatus = createRoute({
@@ -203,24 +217,6 @@ const postHitDecision = createRoute({
     ...problems,
   },
 });
-
-/** The customer a widget token acts for (its `sub`); the routes here take tokens only. */
-function customerOf(c: Context<AppEnv>): string {
-  const caller = c.get('caller');
-  if (caller.kind !== 'token')
-    throw new Problem(403, 'forbidden', 'This route needs a widget token.');
-  return caller.claims.sub;
-}
-
-async function limitWrites(c: Context<AppEnv>): Promise<void> {
-  const caller = c.get('caller');
-  const jti = caller.kind === 'token' ? caller.claims.jti : 'none';
-  const decision = await c
-    .get('deps')
-    .rateLimiter.hit(`applications:token:${jti}`, APPLICATION_WRITES_PER_MINUTE);
-  if (!decision.allowed)
-    throw rateLimited(decision, 'Too many saves or submissions; retry after the given delay.');
-}
 
 function filterOf(query: z.infer<typeof applicationListQuerySchema>): ApplicationFilter {
   return {
@@ -313,7 +309,10 @@ export const onboardingModule = defineModule({
           c.header('Location', `/v1/applications/${receipt.id}`);
           return c.json(receipt, replay.status as 201);
         }
+        const documents = submission.steps.documents?.documents ?? [];
         try {
+          // After the claim, so a replay answers as it did even once its documents are attached.
+          if (documents.length > 0) await checkDocuments(store, tenant.id, customer, documents, at);
           const id = newId('app');
           // Screened before it is written: a hit holds it for review in the same batch.
           const list = await screeningListOf(c.get('deps'), tenant.id);
@@ -337,7 +336,7 @@ export const onboardingModule = defineModule({
                 screeningBinding(tenant.id, id),
               )
             : null;
-          const held = await store.submitApplication(
+          const outcome = await store.submitApplication(
             claim,
             {
               id,
@@ -380,11 +379,22 @@ export const onboardingModule = defineModule({
               details: {
                 product: submission.product,
                 ...(screening ? { screeningHits: screening.hits.length } : {}),
+                ...(documents.length > 0 ? { documents: documents.length } : {}),
               },
             },
+            documents.map((d) => d.id),
           );
+          // A document was removed, expired or submitted with another key since it was checked.
+          if (outcome === 'documents-unavailable') {
+            await checkDocuments(store, tenant.id, customer, documents, at);
+            throw new Problem(
+              422,
+              'invalid-documents',
+              'A document was removed or submitted meanwhile; nothing was submitted.',
+            );
+          }
           // The lease ran out and a retry took the key over: that one answers, not this.
-          if (!held)
+          if (outcome === 'claim-lost')
             throw new Problem(
               409,
               'idempotency-key-in-flight',
@@ -438,8 +448,23 @@ export const applicationsModule = defineModule({
         const tenant = tenantOf(c);
         const stored = await c.get('deps').store.getApplication(tenant.id, c.req.valid('param').id);
         if (!stored) throw new Problem(404, 'not-found', 'No application with this id.');
+        const [application, documents] = await Promise.all([
+          openApplication(dataKeys, stored),
+          applicationDocuments(c.get('deps'), dataKeys, tenant.id, stored.id),
+        ]);
         c.header('Cache-Control', 'private, no-store');
-        return c.json(await openApplication(dataKeys, stored), 200);
+        return c.json({ ...application, documents }, 200);
+      })
+      .openapi(getDocument, async (c) => {
+        const { id, docId } = c.req.valid('param');
+        const { bytes, headers } = await documentResponse(
+          c.get('deps'),
+          dataKeys,
+          tenantOf(c).id,
+          id,
+          docId,
+        );
+        return c.body(bytes, 200, headers);
       })
       .openapi(postStatus, async (c) => {
         const { store, clock } = c.get('deps');

@@ -404,7 +404,7 @@ describe('submissions are idempotent', () => {
         afterHash: null,
       },
     );
-    assert.equal(late, false);
+    assert.equal(late, 'claim-lost');
     assert.deepEqual(
       (s.edge.sqlite.prepare('SELECT id FROM applications').all() as { id: string }[]).map(
         (r) => r.id,
