@@ -2,7 +2,7 @@
  * Background work, as plain functions of the deps: the Node adapter runs them on a timer, a
  * Workers deployment from a Cron Trigger. Each is safe to run on several instances at once.
  */
-import { purgeUploads } from './applications/documents.js';
+import { purgeUploads } from './applications/uploads.js';
 import type { EdgeDeps } from './deps.js';
 import { recheckDueDomains } from './domains/recheck.js';
 import { dispatchWebhooks } from './webhooks/dispatch.js';

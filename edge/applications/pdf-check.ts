@@ -16,8 +16,28 @@
  *
  * A triage, not a sanitiser: it finds what viewers run in files as PDF writers make them, and
  * refuses what it cannot read. Pure: no I/O beyond the WHATWG `DecompressionStream` (Node 20,
- * workerd).
+ * workerd); the syntax it reads is in `pdf-syntax.ts`.
  */
+
+import {
+  A85,
+  arrayOf,
+  type Budget,
+  decodeA85,
+  decodeHex,
+  ENDSTREAM,
+  FLATE,
+  type FoundStream,
+  findStreams,
+  HEX,
+  inflate,
+  NameCounter,
+  nameOf,
+  scanHiddenObjects,
+  streamDictionary,
+  Unreadable,
+  type Value,
+} from './pdf-syntax.js';
 
 export type PdfProblem = 'pdf-javascript' | 'pdf-encrypted' | 'pdf-unscannable';
 
@@ -57,7 +77,6 @@ export type WatchedName = (typeof WATCHED_NAMES)[number];
 const CODE: readonly WatchedName[] = ['JavaScript', 'JS', 'Launch', 'XFA'];
 /** Too short to count in binary stream data (random bytes spell them now and then). */
 const SHORT = new Set<string>(['JS', 'AA']);
-const WATCHED = new Set<string>(WATCHED_NAMES);
 
 export interface PdfReport {
   /** How often each watched name occurs. */
@@ -70,391 +89,6 @@ export interface PdfReport {
 export type PdfVerdict = PdfReport &
   ({ ok: true } | { ok: false; problem: PdfProblem; reason: string });
 
-// ---- bytes --------------------------------------------------------------------------------
-
-const REGULAR = 0;
-const WHITE = 1;
-const DELIMITER = 2;
-const CLASS = new Uint8Array(256);
-for (const b of [0, 9, 10, 12, 13, 32]) CLASS[b] = WHITE;
-for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = DELIMITER;
-
-const SLASH = 0x2f;
-const HASH = 0x23;
-const CR = 0x0d;
-const LF = 0x0a;
-const GT = 0x3e;
-const ascii = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const STREAM = ascii('stream');
-const ENDSTREAM = ascii('endstream');
-const ENDOBJ = ascii('endobj');
-const OBJ = ascii('obj');
-
-const hexValue = (b: number) =>
-  b >= 0x30 && b <= 0x39
-    ? b - 0x30
-    : b >= 0x41 && b <= 0x46
-      ? b - 55
-      : b >= 0x61 && b <= 0x66
-        ? b - 87
-        : -1;
-const isDigit = (b: number | undefined) => b !== undefined && b >= 0x30 && b <= 0x39;
-
-/** The first index of `pattern` in `bytes` at or after `from`, or -1. */
-function indexOf(bytes: Uint8Array, pattern: Uint8Array, from: number, to = bytes.length): number {
-  const first = pattern[0] as number;
-  for (let i = bytes.indexOf(first, from); i !== -1 && i + pattern.length <= to; ) {
-    let k = 1;
-    while (k < pattern.length && bytes[i + k] === pattern[k]) k++;
-    if (k === pattern.length) return i;
-    i = bytes.indexOf(first, i + 1);
-  }
-  return -1;
-}
-
-/** A name's characters (after `/`), `#xx` escapes decoded. */
-function decodeName(raw: Uint8Array, length: number): string {
-  let name = '';
-  for (let k = 0; k < length; k++) {
-    const b = raw[k] as number;
-    if (b === HASH && k + 2 < length) {
-      const hi = hexValue(raw[k + 1] as number);
-      const lo = hexValue(raw[k + 2] as number);
-      if (hi >= 0 && lo >= 0) {
-        name += String.fromCharCode(hi * 16 + lo);
-        k += 2;
-        continue;
-      }
-    }
-    name += String.fromCharCode(b);
-  }
-  return name;
-}
-
-/** Names longer than this (raw) are not any watched name, escaped or not. */
-const MAX_NAME = 64;
-
-/**
- * Counts watched names in a byte stream fed in chunks (a name may straddle two chunks).
- * `dataOnly` leaves out the short names, for raw stream data.
- */
-class NameCounter {
-  readonly #counts: Record<WatchedName, number>;
-  readonly #raw = new Uint8Array(MAX_NAME);
-  #length = -1; // -1: not inside a name
-  #overlong = false;
-  #dataOnly = false;
-
-  constructor(counts: Record<WatchedName, number>) {
-    this.#counts = counts;
-  }
-
-  scan(bytes: Uint8Array, from = 0, to = bytes.length, dataOnly = false): void {
-    this.#dataOnly = dataOnly;
-    for (let i = from; i < to; i++) {
-      const b = bytes[i] as number;
-      if (this.#length >= 0) {
-        if (CLASS[b] === REGULAR) {
-          if (this.#length < MAX_NAME) this.#raw[this.#length++] = b;
-          else this.#overlong = true;
-          continue;
-        }
-        this.end();
-      }
-      if (b === SLASH) {
-        this.#length = 0;
-        this.#overlong = false;
-      }
-    }
-  }
-
-  /** Ends the name being read, if any (at the end of a region). */
-  end(): void {
-    if (this.#length < 0) return;
-    if (!this.#overlong) {
-      const name = decodeName(this.#raw, this.#length);
-      if (WATCHED.has(name) && !(this.#dataOnly && SHORT.has(name)))
-        this.#counts[name as WatchedName]++;
-    }
-    this.#length = -1;
-  }
-}
-
-// ---- stream dictionaries ------------------------------------------------------------------
-
-type Value =
-  | { t: 'name'; v: string }
-  | { t: 'num'; v: number }
-  | { t: 'dict'; v: Map<string, Value> }
-  | { t: 'arr'; v: Value[] }
-  | { t: 'other' };
-
-class Unreadable extends Error {}
-
-interface Budget {
-  steps: number;
-  inflated: number;
-  objectStreams: number;
-  limits: PdfLimits;
-}
-
-/**
- * The dictionary right before a `stream` keyword: the window from the previous stream's end
- * to the keyword is tokenised (strings, comments and nesting as PDF defines them) and the last
- * top-level value must be a dictionary. Anything else (a string running into the keyword,
- * unbalanced brackets) throws `Unreadable`.
- */
-function streamDictionary(
-  bytes: Uint8Array,
-  from: number,
-  to: number,
-  budget: Budget,
-): Map<string, Value> {
-  type Frame =
-    | { kind: 'dict'; map: Map<string, Value>; key?: string }
-    | { kind: 'arr'; items: Value[] };
-  const stack: Frame[] = [];
-  let last: Value | undefined;
-  const deliver = (value: Value) => {
-    const top = stack.at(-1);
-    if (!top) last = value;
-    else if (top.kind === 'arr') top.items.push(value);
-    else if (top.key === undefined) {
-      // A key must be a name; the `0 R` of an indirect value is skipped here.
-      if (value.t === 'name') top.key = value.v;
-    } else {
-      top.map.set(top.key, value);
-      top.key = undefined;
-    }
-  };
-  let i = from;
-  while (i < to) {
-    const b = bytes[i] as number;
-    if (CLASS[b] === WHITE) {
-      i++;
-      continue;
-    }
-    if (++budget.steps > budget.limits.maxSteps) throw new Unreadable('too many tokens to read');
-    if (b === 0x25) {
-      // A comment runs to the end of its line.
-      while (i < to && bytes[i] !== CR && bytes[i] !== LF) i++;
-    } else if (b === 0x28) {
-      let depth = 1;
-      i++;
-      while (i < to && depth > 0) {
-        const c = bytes[i];
-        if (c === 0x5c) i++;
-        else if (c === 0x28) depth++;
-        else if (c === 0x29) depth--;
-        i++;
-      }
-      if (depth > 0) throw new Unreadable('a string runs into a stream');
-      deliver({ t: 'other' });
-    } else if (b === 0x3c && bytes[i + 1] === 0x3c) {
-      stack.push({ kind: 'dict', map: new Map() });
-      i += 2;
-    } else if (b === GT && bytes[i + 1] === GT) {
-      const top = stack.pop();
-      if (top?.kind !== 'dict') throw new Unreadable('unbalanced dictionary');
-      deliver({ t: 'dict', v: top.map });
-      i += 2;
-    } else if (b === 0x3c) {
-      const end = bytes.indexOf(GT, i + 1);
-      if (end === -1 || end >= to) throw new Unreadable('a hex string runs into a stream');
-      deliver({ t: 'other' });
-      i = end + 1;
-    } else if (b === 0x5b) {
-      stack.push({ kind: 'arr', items: [] });
-      i++;
-    } else if (b === 0x5d) {
-      const top = stack.pop();
-      if (top?.kind !== 'arr') throw new Unreadable('unbalanced array');
-      deliver({ t: 'arr', v: top.items });
-      i++;
-    } else if (b === SLASH) {
-      let j = i + 1;
-      while (j < to && CLASS[bytes[j] as number] === REGULAR) j++;
-      deliver({ t: 'name', v: decodeName(bytes.subarray(i + 1, j), Math.min(j - i - 1, 256)) });
-      i = j;
-    } else if (CLASS[b] === DELIMITER) {
-      // A stray `)`, `>`, `{` or `}`: PostScript calculator braces, or junk; skipped.
-      i++;
-    } else {
-      let j = i;
-      while (j < to && CLASS[bytes[j] as number] === REGULAR) j++;
-      let text = '';
-      for (let k = i; k < Math.min(j, i + 32); k++) text += String.fromCharCode(bytes[k] as number);
-      const number = Number(text);
-      deliver(/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? { t: 'num', v: number } : { t: 'other' });
-      i = j;
-    }
-  }
-  if (stack.length > 0) throw new Unreadable('a dictionary is not closed before its stream');
-  if (last?.t !== 'dict') throw new Unreadable('no dictionary before a stream');
-  return last.v;
-}
-
-const nameOf = (value: Value | undefined) => (value?.t === 'name' ? value.v : undefined);
-const arrayOf = (value: Value | undefined): (Value | undefined)[] =>
-  value === undefined ? [] : value.t === 'arr' ? value.v : [value];
-
-// ---- decoding object streams --------------------------------------------------------------
-
-const FLATE = new Set(['FlateDecode', 'Fl']);
-const HEX = new Set(['ASCIIHexDecode', 'AHx']);
-const A85 = new Set(['ASCII85Decode', 'A85']);
-
-function decodeHex(data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(Math.ceil(data.length / 2));
-  let n = 0;
-  let high = -1;
-  for (const b of data) {
-    if (b === GT) break;
-    const v = hexValue(b);
-    if (v < 0) continue;
-    if (high < 0) high = v;
-    else {
-      out[n++] = high * 16 + v;
-      high = -1;
-    }
-  }
-  if (high >= 0) out[n++] = high * 16;
-  return out.subarray(0, n);
-}
-
-function decodeA85(data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(Math.ceil((data.length * 4) / 5) + 4);
-  let n = 0;
-  const group: number[] = [];
-  const flush = (count: number) => {
-    let value = 0;
-    for (let k = 0; k < 5; k++) value = value * 85 + (group[k] ?? 84);
-    for (let k = 0; k < count - 1; k++) out[n++] = (value >>> (24 - 8 * k)) & 255;
-    group.length = 0;
-  };
-  for (let i = 0; i < data.length; i++) {
-    const b = data[i] as number;
-    if (b === 0x7e) break; // `~>`
-    if (b === 0x7a && group.length === 0) {
-      out.set([0, 0, 0, 0], n);
-      n += 4;
-      continue;
-    }
-    if (b < 0x21 || b > 0x75) continue;
-    group.push(b - 0x21);
-    if (group.length === 5) flush(5);
-  }
-  if (group.length > 1) flush(group.length);
-  return out.subarray(0, n);
-}
-
-/** Inflates `data` (zlib, or raw deflate), feeding `sink` as it goes; false past the budget. */
-async function inflate(
-  data: Uint8Array,
-  budget: Budget,
-  sink: (chunk: Uint8Array) => void,
-): Promise<'done' | 'over-budget' | 'failed'> {
-  for (const format of ['deflate', 'deflate-raw'] as const) {
-    const stream = new DecompressionStream(format);
-    const writer = stream.writable.getWriter();
-    // Small slices, each written once the last was taken: a bomb inflates at most one
-    // slice's worth past the budget before it is stopped.
-    void (async () => {
-      for (let o = 0; o < data.length; o += 4096) {
-        await writer.ready;
-        // A view of the upload's own ArrayBuffer (never shared memory).
-        await writer.write(data.subarray(o, o + 4096) as Uint8Array<ArrayBuffer>);
-      }
-      await writer.close();
-    })().catch(() => {});
-    const reader = stream.readable.getReader();
-    let produced = 0;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        produced += value.byteLength;
-        budget.inflated += value.byteLength;
-        if (budget.inflated > budget.limits.maxInflatedBytes) {
-          await reader.cancel().catch(() => {});
-          return 'over-budget';
-        }
-        sink(value);
-      }
-    } catch {
-      // Corrupt or truncated: what came out before the error is what a viewer reads too.
-    }
-    if (produced > 0) return 'done';
-  }
-  return 'failed';
-}
-
-// ---- the check ----------------------------------------------------------------------------
-
-interface FoundStream {
-  keyword: number;
-  dataStart: number;
-  dataEnd: number;
-}
-
-/** Streams as a viewer recovering a file finds them: `>> stream⏎ … endstream`. */
-function findStreams(bytes: Uint8Array): FoundStream[] {
-  const found: FoundStream[] = [];
-  for (let from = 0; ; ) {
-    const at = indexOf(bytes, STREAM, from);
-    if (at === -1) return found;
-    const after = at + STREAM.length;
-    from = after;
-    if (at > 0 && CLASS[bytes[at - 1] as number] === REGULAR) continue; // endstream
-    let dataStart: number;
-    if (bytes[after] === CR && bytes[after + 1] === LF) dataStart = after + 2;
-    else if (bytes[after] === LF || bytes[after] === CR) dataStart = after + 1;
-    else continue;
-    let k = at - 1;
-    while (k >= 0 && CLASS[bytes[k] as number] === WHITE) k--;
-    if (!(k >= 1 && bytes[k] === GT && bytes[k - 1] === GT)) continue;
-    const end = indexOf(bytes, ENDSTREAM, dataStart);
-    found.push({ keyword: at, dataStart, dataEnd: end === -1 ? bytes.length : end });
-    from = end === -1 ? bytes.length : end + ENDSTREAM.length;
-  }
-}
-
-/**
- * Object headers (`12 0 obj`) inside stream data, where a cross-reference table may point a
- * viewer: each read in full, from its header to its `endobj` (or the data's end).
- */
-function scanHiddenObjects(bytes: Uint8Array, stream: FoundStream, counter: NameCounter): void {
-  let scannedTo = stream.dataStart;
-  for (let i = indexOf(bytes, OBJ, stream.dataStart, stream.dataEnd); i !== -1; ) {
-    const next = indexOf(bytes, OBJ, i + 1, stream.dataEnd);
-    // `<digits> <digits> obj`, then not a regular character.
-    let k = i - 1;
-    const followed = CLASS[bytes[i + 3] ?? 32] !== REGULAR;
-    if (followed && CLASS[bytes[k] as number] === WHITE) {
-      while (k > stream.dataStart && CLASS[bytes[k] as number] === WHITE) k--;
-      let digits = 0;
-      while (k > stream.dataStart && isDigit(bytes[k])) {
-        k--;
-        digits++;
-      }
-      if (digits > 0 && CLASS[bytes[k] as number] === WHITE) {
-        while (k > stream.dataStart && CLASS[bytes[k] as number] === WHITE) k--;
-        if (isDigit(bytes[k])) {
-          const from = Math.max(i, scannedTo);
-          const endobj = indexOf(bytes, ENDOBJ, i, stream.dataEnd);
-          const to = endobj === -1 ? stream.dataEnd : endobj;
-          if (to > from) {
-            counter.scan(bytes, from, to);
-            counter.end();
-            scannedTo = to;
-          }
-        }
-      }
-    }
-    i = next;
-  }
-}
-
 function emptyCounts(): Record<WatchedName, number> {
   return Object.fromEntries(WATCHED_NAMES.map((n) => [n, 0])) as Record<WatchedName, number>;
 }
@@ -464,19 +98,21 @@ export async function checkPdf(
   bytes: Uint8Array,
   limits: Partial<PdfLimits> = {},
 ): Promise<PdfVerdict> {
+  const bounds = { ...PDF_LIMITS, ...limits };
   const budget: Budget = {
     steps: 0,
+    maxSteps: bounds.maxSteps,
     inflated: 0,
-    objectStreams: 0,
-    limits: { ...PDF_LIMITS, ...limits },
+    maxInflatedBytes: bounds.maxInflatedBytes,
   };
+  let objectStreamsRead = 0;
   const names = emptyCounts();
-  const counter = new NameCounter(names);
+  const counter = new NameCounter(names, SHORT);
   const streams = findStreams(bytes);
   const report = (): PdfReport => ({
     names,
     streams: streams.length,
-    objectStreams: budget.objectStreams,
+    objectStreams: objectStreamsRead,
     inflatedBytes: budget.inflated,
   });
   const refusal = (): PdfVerdict | undefined => {
@@ -537,33 +173,37 @@ export async function checkPdf(
   if (unreadable !== undefined) return unscannable(unreadable);
 
   for (const { stream, dict } of objectStreams) {
-    if (++budget.objectStreams > budget.limits.maxObjectStreams)
+    if (++objectStreamsRead > bounds.maxObjectStreams)
       return unscannable('it has too many object streams');
     const filters = arrayOf(dict.get('Filter') ?? dict.get('F')).map(nameOf);
     const parms = arrayOf(dict.get('DecodeParms') ?? dict.get('DP'));
-    let data = bytes.subarray(stream.dataStart, stream.dataEnd);
+    // To the first `endstream`, or as far as a direct /Length says if that is further: a
+    // viewer may read either, and bytes past the end of a deflate stream are ignored.
     const length = dict.get('Length');
-    if (length?.t === 'num' && length.v >= 0 && length.v <= data.length)
-      data = data.subarray(0, length.v);
+    const declaredEnd = length?.t === 'num' ? stream.dataStart + length.v : 0;
+    let data = bytes.subarray(
+      stream.dataStart,
+      Math.min(bytes.length, Math.max(stream.dataEnd, declaredEnd)),
+    );
     let flate = false;
     for (const [i, filter] of filters.entries()) {
       if (filter !== undefined && FLATE.has(filter) && i === filters.length - 1) {
         const p = parms[i];
         const predictor = p?.t === 'dict' ? p.v.get('Predictor') : undefined;
-        if (predictor?.t === 'num' && predictor.v > 1)
+        if (predictor?.t !== undefined && (predictor.t !== 'num' || predictor.v > 1))
           return unscannable('an object stream uses a predictor');
         flate = true;
       } else if (filter !== undefined && HEX.has(filter)) data = decodeHex(data);
       else if (filter !== undefined && A85.has(filter)) data = decodeA85(data);
+      else if (filter !== undefined && FLATE.has(filter))
+        return unscannable('an object stream is decoded by Flate before another filter');
       else return unscannable(`an object stream is encoded with /${filter ?? '?'}`);
     }
     if (flate) {
       const outcome = await inflate(data, budget, (chunk) => counter.scan(chunk));
       counter.end();
       if (outcome === 'over-budget')
-        return unscannable(
-          `its object streams inflate past ${budget.limits.maxInflatedBytes} bytes`,
-        );
+        return unscannable(`its object streams inflate past ${bounds.maxInflatedBytes} bytes`);
       if (outcome === 'failed') return unscannable('an object stream does not inflate');
     } else {
       counter.scan(data);

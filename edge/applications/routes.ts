@@ -42,7 +42,6 @@ import type { ApplicationFilter, IdempotencyClaim } from '../store/types.js';
 import { toCsv } from './csv.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { customerOf, customerWrite, limitWrites } from './customer.js';
-import { applicationDocuments, checkDocuments, documentResponse } from './documents.js';
 import {
   IDEMPOTENCY_TTL_MS,
   IN_FLIGHT_LEASE_MS,
@@ -61,6 +60,7 @@ import {
   summaryOf,
 } from './records.js';
 import { screeningListOf, screenSteps } from './screening.js';
+import { applicationDocuments, checkDocuments, documentResponse } from './uploads.js';
 
 /** How far in the future a consent time may lie (the customer's clock may run ahead). */
 export const CONSENT_CLOCK_SKEW_MS = 5 * 60 * 1000;

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { submissionSchema } from '../../contracts/applications.js';
-import { MAX_PENDING_UPLOADS, UPLOAD_TTL_MS } from '../../edge/applications/documents.js';
 import {
   IDEMPOTENCY_TTL_MS,
   IN_FLIGHT_LEASE_MS,
   requestHash,
 } from '../../edge/applications/idempotency.js';
+import { MAX_PENDING_UPLOADS, UPLOAD_TTL_MS } from '../../edge/applications/uploads.js';
 import { purgeExpired } from '../../edge/maintenance.js';
 import {
   concat,

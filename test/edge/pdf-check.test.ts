@@ -108,6 +108,18 @@ describe('object streams are inflated', () => {
     assert.equal(clean.objectStreams, 1);
   });
 
+  test('an object stream is read to its endstream whatever its /Length says (indirect, or short)', async () => {
+    const data = deflateSync(`6 0 ${JS_ACTION}\n`);
+    const body = (length: string) =>
+      concat([
+        `<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${length} >>\nstream\n`,
+        data,
+        '\nendstream',
+      ]);
+    await refused(onePagePdf('', [body('9 0 R'), String(data.length)]), 'pdf-javascript');
+    await refused(onePagePdf('', [body('4')]), 'pdf-javascript');
+  });
+
   test('an object stream without /Type (pdf.js needs only /First and /N) is still read', async () => {
     const data = deflateSync(`6 0 ${JS_ACTION}\n`);
     await refused(
