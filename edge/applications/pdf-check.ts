@@ -26,6 +26,7 @@ import {
   decodeA85,
   decodeHex,
   ENDSTREAM,
+  eolBefore,
   FLATE,
   type FoundStream,
   findStreams,
@@ -177,14 +178,7 @@ export async function checkPdf(
       return unscannable('it has too many object streams');
     const filters = arrayOf(dict.get('Filter') ?? dict.get('F')).map(nameOf);
     const parms = arrayOf(dict.get('DecodeParms') ?? dict.get('DP'));
-    // To the first `endstream`, or as far as a direct /Length says if that is further: a
-    // viewer may read either, and bytes past the end of a deflate stream are ignored.
-    const length = dict.get('Length');
-    const declaredEnd = length?.t === 'num' ? stream.dataStart + length.v : 0;
-    let data = bytes.subarray(
-      stream.dataStart,
-      Math.min(bytes.length, Math.max(stream.dataEnd, declaredEnd)),
-    );
+    const decoders: ((data: Uint8Array) => Uint8Array)[] = [];
     let flate = false;
     for (const [i, filter] of filters.entries()) {
       if (filter !== undefined && FLATE.has(filter) && i === filters.length - 1) {
@@ -193,22 +187,41 @@ export async function checkPdf(
         if (predictor?.t !== undefined && (predictor.t !== 'num' || predictor.v > 1))
           return unscannable('an object stream uses a predictor');
         flate = true;
-      } else if (filter !== undefined && HEX.has(filter)) data = decodeHex(data);
-      else if (filter !== undefined && A85.has(filter)) data = decodeA85(data);
+      } else if (filter !== undefined && HEX.has(filter)) decoders.push(decodeHex);
+      else if (filter !== undefined && A85.has(filter)) decoders.push(decodeA85);
       else if (filter !== undefined && FLATE.has(filter))
         return unscannable('an object stream is decoded by Flate before another filter');
       else return unscannable(`an object stream is encoded with /${filter ?? '?'}`);
     }
-    if (flate) {
+    // Where the data ends: a viewer may go by a direct /Length (however short or long it is)
+    // or by `endstream`, less the end-of-line before it. Each is read until one decodes
+    // cleanly; if none does, the stream is not what it claims to be.
+    const length = dict.get('Length');
+    const ends = new Set<number>();
+    if (length?.t === 'num' && stream.dataStart + length.v <= bytes.length)
+      ends.add(stream.dataStart + length.v);
+    ends.add(stream.dataEnd - eolBefore(bytes, stream.dataEnd));
+    ends.add(stream.dataEnd);
+    let clean = false;
+    for (const end of ends) {
+      let data = bytes.subarray(stream.dataStart, Math.max(stream.dataStart, end));
+      for (const decode of decoders) data = decode(data);
+      if (!flate) {
+        counter.scan(data);
+        counter.end();
+        clean = true;
+        break;
+      }
       const outcome = await inflate(data, budget, (chunk) => counter.scan(chunk));
       counter.end();
       if (outcome === 'over-budget')
         return unscannable(`its object streams inflate past ${bounds.maxInflatedBytes} bytes`);
-      if (outcome === 'failed') return unscannable('an object stream does not inflate');
-    } else {
-      counter.scan(data);
-      counter.end();
+      if (outcome === 'done') {
+        clean = true;
+        break;
+      }
     }
+    if (!clean) return unscannable('an object stream does not inflate');
   }
   return refusal() ?? { ...report(), ok: true };
 }

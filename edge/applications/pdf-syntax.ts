@@ -314,14 +314,15 @@ export function decodeA85(data: Uint8Array): Uint8Array {
 }
 
 /**
- * Inflates `data` (zlib, or raw deflate), feeding `sink` as it goes, until done, failed, or
- * the budget is spent.
+ * Inflates `data` (zlib, or raw deflate), feeding `sink` as it goes: `done` when the stream
+ * ended cleanly, `partial` when it broke off after some output, `failed` when nothing came
+ * out, `over-budget` once the budget is spent.
  */
 export async function inflate(
   data: Uint8Array,
   budget: Budget,
   sink: (chunk: Uint8Array) => void,
-): Promise<'done' | 'over-budget' | 'failed'> {
+): Promise<'done' | 'partial' | 'failed' | 'over-budget'> {
   for (const format of ['deflate', 'deflate-raw'] as const) {
     const stream = new DecompressionStream(format);
     const writer = stream.writable.getWriter();
@@ -340,7 +341,7 @@ export async function inflate(
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) break;
+        if (done) return 'done';
         produced += value.byteLength;
         budget.inflated += value.byteLength;
         if (budget.inflated > budget.maxInflatedBytes) {
@@ -350,11 +351,17 @@ export async function inflate(
         sink(value);
       }
     } catch {
-      // Corrupt or truncated: what came out before the error is what a viewer reads too.
+      // Corrupt, truncated, or bytes after its end (which workerd refuses and Node ignores).
+      if (produced > 0) return 'partial';
     }
-    if (produced > 0) return 'done';
   }
   return 'failed';
+}
+
+/** How many bytes of end-of-line come right before `end` (the EOL before `endstream`). */
+export function eolBefore(bytes: Uint8Array, end: number): number {
+  if (bytes[end - 2] === CR && bytes[end - 1] === LF) return 2;
+  return bytes[end - 1] === LF || bytes[end - 1] === CR ? 1 : 0;
 }
 
 export interface FoundStream {
