@@ -448,10 +448,15 @@ export const applicationsModule = defineModule({
         const tenant = tenantOf(c);
         const stored = await c.get('deps').store.getApplication(tenant.id, c.req.valid('param').id);
         if (!stored) throw new Problem(404, 'not-found', 'No application with this id.');
-        const [application, documents] = await Promise.all([
-          openApplication(dataKeys, stored),
-          applicationDocuments(c.get('deps'), dataKeys, tenant.id, stored.id),
-        ]);
+        const application = await openApplication(dataKeys, stored);
+        // In the order the submission listed them.
+        const documents = await applicationDocuments(
+          c.get('deps'),
+          dataKeys,
+          tenant.id,
+          stored.id,
+          application.steps.documents?.documents.map((d) => d.id) ?? [],
+        );
         c.header('Cache-Control', 'private, no-store');
         return c.json({ ...application, documents }, 200);
       })

@@ -134,14 +134,20 @@ export async function purgeUploads(deps: EdgeDeps, rounds = 10): Promise<number>
   return purged;
 }
 
-/** The documents an application carries, as the bank's backend reads them. */
+/** The documents an application carries, as the bank's backend reads them, in `order` (ids). */
 export async function applicationDocuments(
   deps: EdgeDeps,
   dataKeys: DataKeys,
   tenantId: string,
   applicationId: string,
+  order: readonly string[],
 ): Promise<UploadedDocument[]> {
   const uploads = await deps.store.listApplicationUploads(tenantId, applicationId);
+  const rank = (id: string) => {
+    const i = order.indexOf(id);
+    return i === -1 ? order.length : i;
+  };
+  uploads.sort((a, b) => rank(a.id) - rank(b.id));
   return Promise.all(uploads.map((u) => documentOf(dataKeys, u)));
 }
 
