@@ -5,8 +5,15 @@
  * and other contracts.
  */
 import { z } from 'zod';
-import { draftStepsSchema, ONBOARDING_STEPS, onboardingStepsSchema } from './onboarding.js';
-import { idSchema } from './primitives.js';
+import {
+  DOCUMENT_KINDS,
+  documentIdSchema,
+  documentKindSchema,
+  draftStepsSchema,
+  ONBOARDING_STEPS,
+  onboardingStepsSchema,
+} from './onboarding.js';
+import { displayText, idSchema } from './primitives.js';
 
 export const APPLICATION_STATUSES = [
   'submitted',
@@ -139,6 +146,36 @@ export const applicationSchema = applicationSummarySchema
   })
   .meta({ id: 'Application' });
 export type Application = z.infer<typeof applicationSchema>;
+
+/** The types a document may be, decided from its bytes (never its name or declared type). */
+export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+/** The largest document upload: 10 MiB. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+/** `X-File-Name`, percent-decoded: display text, at most 200 characters. */
+export const documentNameSchema = displayText(200);
+
+export const documentUploadQuerySchema = z.object({
+  kind: documentKindSchema.meta({ description: `One of ${DOCUMENT_KINDS.join(', ')}.` }),
+});
+
+/** An uploaded document as the customer's widget and the bank's backend see it. */
+export const uploadedDocumentSchema = z
+  .object({
+    id: documentIdSchema,
+    kind: documentKindSchema,
+    name: z.string().nullable().meta({ description: 'The file name the customer gave, if any.' }),
+    type: z.enum(DOCUMENT_TYPES),
+    size: z.number().int(),
+    sha256: z.string().meta({ description: 'SHA-256 of the bytes, lowercase hex.' }),
+  })
+  .meta({ id: 'UploadedDocument' });
+export type UploadedDocument = z.infer<typeof uploadedDocumentSchema>;
+
+/** One application as `GET /v1/applications/{id}` answers it: with its documents' metadata. */
+export const applicationDetailSchema = applicationSchema
+  .extend({ documents: z.array(uploadedDocumentSchema) })
+  .meta({ id: 'ApplicationDetail' });
 
 export const applicationListQuerySchema = z.object({
   status: applicationStatusSchema.optional(),

@@ -20,6 +20,7 @@ export const ONBOARDING_STEPS = [
   'entityType',
   'people',
   'services',
+  'documents',
   'declarations',
 ] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
@@ -141,6 +142,48 @@ export const servicesStepSchema = z
   })
   .meta({ id: 'ServicesStep' });
 
+/** What an uploaded document is, as the customer files it. */
+export const DOCUMENT_KINDS = [
+  'certificate-of-incorporation',
+  'proof-of-address',
+  'identity',
+  'board-resolution',
+  'other',
+] as const;
+export type ApplicationDocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const documentKindSchema = z.enum(DOCUMENT_KINDS);
+
+/** An upload's id, as `POST /v1/applications/documents` answered it. */
+export const DOCUMENT_ID_PATTERN = /^doc_[A-Za-z0-9]{20}$/;
+export const documentIdSchema = z.string().regex(DOCUMENT_ID_PATTERN, 'a document id');
+
+/** The most documents one application carries. */
+export const MAX_APPLICATION_DOCUMENTS = 20;
+
+const documentRefSchema = z.strictObject({ id: documentIdSchema, kind: documentKindSchema });
+
+export const documentsStepSchema = z
+  .strictObject({
+    documents: z
+      .array(documentRefSchema)
+      .min(1)
+      .max(MAX_APPLICATION_DOCUMENTS)
+      .superRefine((documents, ctx) => {
+        const seen = new Set<string>();
+        documents.forEach((d, i) => {
+          if (seen.has(d.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'id'],
+              message: 'the same document is listed twice',
+              params: { code: 'duplicate-document' },
+            });
+          seen.add(d.id);
+        });
+      }),
+  })
+  .meta({ id: 'DocumentsStep' });
+
 export const declarationsStepSchema = z
   .strictObject({
     politicallyExposed: z.boolean().meta({ description: 'Self-declared PEP (or related to one).' }),
@@ -162,6 +205,8 @@ export const onboardingStepsSchema = z
     entityType: entityTypeStepSchema,
     people: peopleStepSchema,
     services: servicesStepSchema.optional(),
+    /** Documents uploaded beforehand (`POST /v1/applications/documents`), by id. */
+    documents: documentsStepSchema.optional(),
     declarations: declarationsStepSchema,
   })
   .meta({ id: 'OnboardingSteps' });
@@ -185,6 +230,11 @@ export const draftStepsSchema = z
       })
       .optional(),
     services: servicesStepSchema.partial().optional(),
+    documents: z
+      .strictObject({
+        documents: z.array(documentRefSchema.partial()).max(MAX_APPLICATION_DOCUMENTS).optional(),
+      })
+      .optional(),
     declarations: declarationsStepSchema
       .extend({ consent: declarationsStepSchema.shape.consent.partial().optional() })
       .partial()

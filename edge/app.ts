@@ -5,6 +5,7 @@
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { mergePath } from 'hono/utils/url';
+import { onboardingDocumentsModule } from './applications/documents.js';
 import { applicationsModule, onboardingModule } from './applications/routes.js';
 import { auditModule } from './audit/routes.js';
 import { DataKeys } from './auth/data-keys.js';
@@ -103,6 +104,7 @@ export function createApp(deps: EdgeDeps) {
     catalog: build(catalogModule),
     pricing: build(pricingModule),
     quotes: build(quotesModule),
+    documents: build(onboardingDocumentsModule),
     onboarding: build(onboardingModule),
     onboardingProducts: build(onboardingProductsModule),
     applications: build(applicationsModule),
@@ -135,15 +137,30 @@ export function createApp(deps: EdgeDeps) {
       app.use(path, policy);
   }
   app.use(noFraming());
-  // Modules that take larger bodies (a sanctions list upload) say so; everything else has the
-  // edge's default.
+  // Modules that take larger bodies (a sanctions list, a document) say so, and may name their
+  // own 413; everything else has the edge's default. The longest prefix decides
+  // (`/v1/applications/documents` inside `/v1/applications`).
+  const owns = (prefix: string, path: string) => path === prefix || path.startsWith(`${prefix}/`);
   const bodyLimits = Object.values(m)
     .filter(({ module }) => module.maxBodyBytes !== undefined)
-    .map(({ module }) => ({ prefix: `${module.prefix}/`, max: module.maxBodyBytes as number }));
-  const maxFor = (path: string) =>
-    bodyLimits.find((l) => path.startsWith(l.prefix))?.max ?? maxSize;
-  const tooLarge = (c: Context<AppEnv>, max = maxFor(c.req.path)) =>
-    problemResponse(c, 413, 'payload-too-large', `Request bodies are limited to ${max} bytes.`);
+    .map(({ module }) => ({
+      prefix: module.prefix,
+      max: module.maxBodyBytes as number,
+      tooLarge: module.tooLarge,
+    }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  const limitFor = (path: string) => bodyLimits.find((l) => owns(l.prefix, path));
+  const maxFor = (path: string) => limitFor(path)?.max ?? maxSize;
+  const tooLarge = (c: Context<AppEnv>, max = maxFor(c.req.path)) => {
+    const own = limitFor(c.req.path)?.tooLarge;
+    return own
+      ? problemResponse(c, 413, own.code, own.detail, { maxBytes: max })
+      : problemResponse(c, 413, 'payload-too-large', `Request bodies are limited to ${max} bytes.`);
+  };
+  // Modules whose routes take raw bytes (a document upload) are exempt from JSON-only bodies.
+  const byteModules = Object.values(m)
+    .filter(({ module }) => module.body === 'bytes')
+    .map(({ module }) => module.prefix);
   const limiters = new Map<number, ReturnType<typeof bodyLimit>>();
   const limiterFor = (max: number) => {
     let limiter = limiters.get(max);
@@ -168,7 +185,7 @@ export function createApp(deps: EdgeDeps) {
     }
     return limiterFor(max)(c, next);
   });
-  app.use(requireJsonBody());
+  app.use(requireJsonBody({ except: (path) => byteModules.some((p) => owns(p, path)) }));
   app.use(authenticate(keyRing));
   app.use(rateLimit());
 
@@ -187,7 +204,8 @@ export function createApp(deps: EdgeDeps) {
     .route(m.catalog.module.prefix, m.catalog.routes)
     .route(m.pricing.module.prefix, m.pricing.routes)
     .route(m.quotes.module.prefix, m.quotes.routes)
-    // The customer's routes first: `/draft` is theirs, not an application id.
+    // The customer's routes first: `/draft` and `/documents` are theirs, not application ids.
+    .route(m.documents.module.prefix, m.documents.routes)
     .route(m.onboarding.module.prefix, m.onboarding.routes)
     .route(m.onboardingProducts.module.prefix, m.onboardingProducts.routes)
     .route(m.applications.module.prefix, m.applications.routes)

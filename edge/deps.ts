@@ -4,6 +4,7 @@
  */
 import type { Ed25519Signer } from './auth/ed25519.js';
 import type { ReadCache } from './middleware/read-cache/index.js';
+import type { BlobStore } from './store/ports/blobs.js';
 import type { Store } from './store/store.js';
 
 export interface Clock {
@@ -104,6 +105,11 @@ export interface DemoSite {
 
 export interface EdgeDeps {
   store: Store;
+  /**
+   * Uploaded documents' bytes, sealed before they get here: a table of the SQLite database on
+   * Node (`sqlBlobs`), an R2 bucket on Workers.
+   */
+  blobs: BlobStore;
   clock: Clock;
   logger: Logger;
   rateLimiter: RateLimiter;

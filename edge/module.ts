@@ -32,6 +32,13 @@ export interface EdgeModule<R extends Hono<AppEnv> = Hono<AppEnv>, P extends str
   cors: CorsPolicy;
   /** A larger request body than the edge's default, for this module's routes only. */
   maxBodyBytes?: number;
+  /** The problem type of a body over that limit (default `payload-too-large`), and its detail. */
+  tooLarge?: { code: string; detail: string };
+  /**
+   * `bytes`: the routes take a body of any Content-Type and judge it by its content (an
+   * uploaded file); the default, `json`, refuses anything but application/json with a 415.
+   */
+  body?: 'json' | 'bytes';
   routes: (context: ModuleContext) => R;
 }
 

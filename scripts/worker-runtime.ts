@@ -1,7 +1,7 @@
 /**
  * The edge on the real workerd, locally and offline: the bundle `wrangler deploy --dry-run`
  * writes (what would deploy), run by Miniflare with the bindings wrangler.toml declares, a
- * local D1, Durable Objects and the static assets persisted under a state folder. Used by
+ * local D1, R2, Durable Objects and the static assets persisted under a state folder. Used by
  * `npm run dev:worker`, the Workers contract tests and `npm run bench:worker`.
  *
  *   build:  dist/widgets (Vite) → dist/worker-assets (kit + API docs viewer) → dist/worker/workers.js
@@ -127,8 +127,9 @@ export async function startWorkerEdge(options: WorkerEdgeOptions): Promise<Worke
         modules: [{ type: 'ESModule', path: BUNDLE }],
         modulesRoot: dirname(BUNDLE),
         bindings: { ...workerOptions.bindings, ...vars },
-        // Every isolate binds the same database.
+        // Every isolate binds the same database and bucket.
         d1Databases: { DB: 'gridworks-local' },
+        r2Buckets: { UPLOADS: 'gridworks-uploads-local' },
       })),
       host: '127.0.0.1',
       port: options.port ?? 0,
@@ -145,6 +146,7 @@ export async function startWorkerEdge(options: WorkerEdgeOptions): Promise<Worke
       ...(options.stateDir
         ? {
             d1Persist: join(options.stateDir, 'd1'),
+            r2Persist: join(options.stateDir, 'r2'),
             durableObjectsPersist: join(options.stateDir, 'do'),
             cachePersist: join(options.stateDir, 'cache'),
           }

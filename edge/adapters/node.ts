@@ -23,6 +23,7 @@ import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
 import { ReadCache } from '../middleware/read-cache/index.js';
 import { cachingStore } from '../store/caching-store.js';
 import { migrate } from '../store/migrate.js';
+import { sqlBlobs } from '../store/sql/blobs.js';
 import { sqlStore } from '../store/sql-store.js';
 import { drainWebhooks } from '../webhooks/dispatch.js';
 import { ConfigError, ensureDataDir, loadSettings, type NodeEdgeSettings } from './node-config.js';
@@ -185,6 +186,8 @@ export async function startNodeEdge(
     store: cachingStore(sqlStore(executor, clock.now), clock.now, {
       onChange: () => readCache.invalidate(),
     }),
+    // Uploaded documents (sealed) in the same file: one database to back up.
+    blobs: sqlBlobs(executor, clock.now),
     readCache,
     clock,
     logger,

@@ -1,8 +1,8 @@
 /**
  * The edge on Cloudflare Workers: the same `createApp` as on Node, with its deps built from the
- * Worker's bindings (wrangler.toml): D1 for the store (one batch per write), a Durable Object
- * per rate-limit bucket, the static-assets binding for the widget kit and the API docs viewer,
- * a Cron Trigger for the periodic work. Secrets (`GW_OPERATOR_KEY`, `GW_PREVIEW_SECRET`,
+ * Worker's bindings (wrangler.toml): D1 for the store (one batch per write), R2 for uploaded
+ * documents, a Durable Object per rate-limit bucket, the static-assets binding for the widget
+ * kit and the API docs viewer, a Cron Trigger for the periodic work. Secrets (`GW_OPERATOR_KEY`, `GW_PREVIEW_SECRET`,
  * `GW_MASTER_KEY`) are Worker secrets; the rest are vars. The one default export of the repo.
  *
  * The app is built once per isolate, on its first request: the operator key is hashed and the
@@ -18,6 +18,7 @@ import { migrate } from '../store/migrate.js';
 import { sqlStore } from '../store/sql-store.js';
 import { type D1Database, D1Executor } from './d1-executor.js';
 import { DEMO_CSS, demoPageHtml } from './demo-page.js';
+import { type R2Bucket, r2Blobs } from './r2-blobs.js';
 
 interface Fetcher {
   fetch(request: Request): Promise<Response>;
@@ -39,6 +40,8 @@ interface DurableObjectNamespace {
 
 export interface Env {
   DB: D1Database;
+  /** Uploaded documents, sealed under their tenant's data key. */
+  UPLOADS: R2Bucket;
   ASSETS: Fetcher;
   RATE_LIMITER: DurableObjectNamespace;
   GW_OPERATOR_KEY?: string;
@@ -158,6 +161,7 @@ async function buildEdge(env: Env) {
   const demo = env.GW_DEMO ? (JSON.parse(env.GW_DEMO) as Record<string, string>) : undefined;
   const deps: EdgeDeps = {
     store: sqlStore(executor, clock.now),
+    blobs: r2Blobs(env.UPLOADS),
     clock,
     logger: {
       info: (event, fields = {}) =>
@@ -264,7 +268,10 @@ export default {
     return built.app.fetch(request, env, ctx as never);
   },
 
-  /** The Cron Trigger: domain re-checks and the purge of expired quotes and token records. */
+  /**
+   * The Cron Trigger: domain re-checks, webhooks, the purge of expired quotes, token records
+   * and unattached uploads.
+   */
   async scheduled(_event: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
     const { deps } = await edgeOf(env);
     ctx.waitUntil(runMaintenance(deps));

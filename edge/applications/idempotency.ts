@@ -46,7 +46,18 @@ export function idempotencyKeyOf(header: string | undefined): string {
  * The request's fingerprint: SHA-256 of the parsed body as re-serialised (keys in schema
  * order), so the same submission hashes the same however its JSON was spaced or ordered.
  */
-export const requestHash = (body: unknown): Promise<string> => sha256Hex(JSON.stringify(body));
+/**
+ * The body's fingerprint for the key: SHA-256 of its JSON, synchronously where the runtime has
+ * it (node:crypto, `deps.sha256`) — a profile of bench:onboarding put WebCrypto's digest at
+ * about a tenth of the server's time — else with WebCrypto.
+ */
+export const requestHash = async (
+  body: unknown,
+  sha256?: (text: string) => string,
+): Promise<string> => {
+  const json = JSON.stringify(body);
+  return sha256 ? sha256(json) : sha256Hex(json);
+};
 
 /**
  * Another request holds or held the key: its stored answer to replay, or the refusal (thrown)

@@ -7,15 +7,38 @@ import type {
   ApplicationStatus,
   ApplicationSummary,
   Submission,
+  UploadedDocument,
 } from '../../contracts/applications.js';
 import { type OnboardingSteps, onboardingStepsSchema } from '../../contracts/onboarding.js';
 import type { DataKeys } from '../auth/data-keys.js';
-import type { ApplicationRecord } from '../store/types.js';
+import type { ApplicationRecord, UploadRecord } from '../store/types.js';
 
 /** What a ciphertext is bound to: its tenant and its row. */
 export const applicationBinding = (tenantId: string, id: string) => `application:${tenantId}:${id}`;
 export const draftBinding = (tenantId: string, customer: string) => `draft:${tenantId}:${customer}`;
 export const screeningBinding = (tenantId: string, id: string) => `screening:${tenantId}:${id}`;
+/** An uploaded document's bytes, and its file name: the tenant, the customer and the upload. */
+export const uploadBinding = (tenantId: string, customer: string, id: string) =>
+  `upload:${tenantId}:${customer}:${id}`;
+export const uploadNameBinding = (tenantId: string, customer: string, id: string) =>
+  `upload-name:${tenantId}:${customer}:${id}`;
+/** Where an upload's sealed bytes are in the blob store. */
+export const uploadBlobKey = (tenantId: string, id: string) => `uploads/${tenantId}/${id}`;
+
+/** An upload's metadata as answered, its file name opened. */
+export async function documentOf(keys: DataKeys, u: UploadRecord): Promise<UploadedDocument> {
+  const name = u.nameSealed
+    ? await keys.open(u.tenantId, u.nameSealed, uploadNameBinding(u.tenantId, u.customer, u.id))
+    : null;
+  return {
+    id: u.id,
+    kind: u.kind as UploadedDocument['kind'],
+    name,
+    type: u.type as UploadedDocument['type'],
+    size: u.size,
+    sha256: u.sha256,
+  };
+}
 
 /** The non-personal counts kept in clear beside the sealed steps. */
 export const countsOf = (steps: Submission['steps']): ApplicationRecord['counts'] => ({

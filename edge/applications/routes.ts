@@ -6,46 +6,45 @@
  * (auth/data-keys.ts), and never goes into the outbox, the audit log or a log line.
  */
 import { createRoute } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { z } from 'zod';
 import {
   type ApplicationReceipt,
   type ApplicationStatus,
+  applicationDetailSchema,
   applicationExportQuerySchema,
   applicationExportSchema,
   applicationIdSchema,
   applicationListQuerySchema,
   applicationListSchema,
   applicationReceiptSchema,
-  applicationSchema,
   applicationScreeningSchema,
   applicationSummarySchema,
   canTransition,
+  DOCUMENT_TYPES,
   type Draft,
   draftSchema,
   hitDecisionSchema,
+  type Submission,
   savedDraftSchema,
   statusChangeSchema,
   submissionSchema,
   TRANSITIONS,
 } from '../../contracts/applications.js';
+import { documentIdSchema } from '../../contracts/onboarding.js';
+import { productProblems } from '../../contracts/onboarding-products.js';
 import { newId } from '../auth/credentials.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
-import {
-  actorOf,
-  requireSecret,
-  requireWidget,
-  tenantOf,
-} from '../middleware/authenticate/index.js';
-import { rateLimited } from '../middleware/rate-limit/index.js';
+import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { defineModule } from '../module.js';
+import { storedProducts } from '../onboarding-products/routes.js';
 import { bearer, conflict, json, jsonBody, problems } from '../openapi.js';
 import { router } from '../router.js';
 import type { ApplicationFilter, IdempotencyClaim } from '../store/types.js';
 import { toCsv } from './csv.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { customerOf, customerWrite, limitWrites } from './customer.js';
 import {
   IDEMPOTENCY_TTL_MS,
   IN_FLIGHT_LEASE_MS,
@@ -64,15 +63,13 @@ import {
   summaryOf,
 } from './records.js';
 import { screeningListOf, screenSteps } from './screening.js';
+import { applicationDocuments, checkDocuments, documentResponse } from './uploads.js';
 
-/** Draft saves (debounced by the widget) and submissions per customer token per minute. */
-export const APPLICATION_WRITES_PER_MINUTE = 120;
 /** How far in the future a consent time may lie (the customer's clock may run ahead). */
 export const CONSENT_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 const widgetTags = ['Onboarding'];
 const tags = ['Applications'];
-const customerWrite = requireWidget('onboarding:write', { publishable: false, onDomain: false });
 const backendRead = requireSecret('applications:read');
 const backendWrite = requireSecret('applications:write');
 // Before the body is validated, so a request without a key is refused before anything else.
@@ -170,7 +167,27 @@ const getApplication = createRoute({
   security: bearer,
   middleware: [backendRead] as const,
   request: { params: idParam },
-  responses: { 200: json(applicationSchema, 'The application in full'), ...problems },
+  responses: {
+    200: json(applicationDetailSchema, 'The application in full, with its documents’ metadata'),
+    ...problems,
+  },
+});
+
+const binary = z.string().meta({ format: 'binary' });
+const getDocument = createRoute({
+  method: 'get',
+  path: '/{id}/documents/{docId}',
+  tags,
+  security: bearer,
+  middleware: [backendRead] as const,
+  request: { params: idParam.extend({ docId: documentIdSchema }) },
+  responses: {
+    200: {
+      description: 'The document’s bytes, decrypted, as an attachment of its real type',
+      content: Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { schema: binary }])),
+    },
+    ...problems,
+  },
 });
 
 const postStatus = createRoute({
@@ -204,24 +221,6 @@ const postHitDecision = createRoute({
   },
 });
 
-/** The customer a widget token acts for (its `sub`); the routes here take tokens only. */
-function customerOf(c: Context<AppEnv>): string {
-  const caller = c.get('caller');
-  if (caller.kind !== 'token')
-    throw new Problem(403, 'forbidden', 'This route needs a widget token.');
-  return caller.claims.sub;
-}
-
-async function limitWrites(c: Context<AppEnv>): Promise<void> {
-  const caller = c.get('caller');
-  const jti = caller.kind === 'token' ? caller.claims.jti : 'none';
-  const decision = await c
-    .get('deps')
-    .rateLimiter.hit(`applications:token:${jti}`, APPLICATION_WRITES_PER_MINUTE);
-  if (!decision.allowed)
-    throw rateLimited(decision, 'Too many saves or submissions; retry after the given delay.');
-}
-
 function filterOf(query: z.infer<typeof applicationListQuerySchema>): ApplicationFilter {
   return {
     ...(query.status !== undefined ? { status: query.status } : {}),
@@ -245,6 +244,25 @@ function transitionRefused(from: ApplicationStatus, to: ApplicationStatus): Prob
     `An application in ${from} cannot move to ${to}; from ${from} it may move to ${next}.`,
     { extensions: { status: from, requested: to, allowed } },
   );
+}
+
+/**
+ * The submission against the tenant's onboarding products: a product it offers, the optional
+ * steps that product switches on (and no others), its required documents. 422 with a pointer
+ * per problem; a tenant that configured no products takes any.
+ */
+async function checkProduct(
+  store: Parameters<typeof storedProducts>[0],
+  tenantId: string,
+  submission: Submission,
+): Promise<void> {
+  const problems = productProblems(await storedProducts(store, tenantId), submission);
+  if (problems.length > 0)
+    throw new Problem(422, 'product-mismatch', 'The submission does not fit its product.', {
+      extensions: {
+        errors: problems.map((p) => ({ path: p.path, message: p.message, code: 'product' })),
+      },
+    });
 }
 
 /** Customers' drafts and submissions: called by `<gw-onboarding-form>` on a bank's page. */
@@ -298,7 +316,7 @@ export const onboardingModule = defineModule({
           tenantId: tenant.id,
           customer,
           key: c.req.valid('header')['idempotency-key'],
-          requestHash: await requestHash(submission),
+          requestHash: await requestHash(submission, c.get('deps').sha256),
           claim: newId('clm'),
           at,
           leaseMs: IN_FLIGHT_LEASE_MS,
@@ -313,7 +331,11 @@ export const onboardingModule = defineModule({
           c.header('Location', `/v1/applications/${receipt.id}`);
           return c.json(receipt, replay.status as 201);
         }
+        const documents = submission.steps.documents?.documents ?? [];
         try {
+          // After the claim, so a replay answers as it did even once its documents are attached.
+          await checkProduct(c.get('deps').store, tenant.id, submission);
+          if (documents.length > 0) await checkDocuments(store, tenant.id, customer, documents, at);
           const id = newId('app');
           // Screened before it is written: a hit holds it for review in the same batch.
           const list = await screeningListOf(c.get('deps'), tenant.id);
@@ -337,7 +359,7 @@ export const onboardingModule = defineModule({
                 screeningBinding(tenant.id, id),
               )
             : null;
-          const held = await store.submitApplication(
+          const outcome = await store.submitApplication(
             claim,
             {
               id,
@@ -380,11 +402,22 @@ export const onboardingModule = defineModule({
               details: {
                 product: submission.product,
                 ...(screening ? { screeningHits: screening.hits.length } : {}),
+                ...(documents.length > 0 ? { documents: documents.length } : {}),
               },
             },
+            documents.map((d) => d.id),
           );
+          // A document was removed, expired or submitted with another key since it was checked.
+          if (outcome === 'documents-unavailable') {
+            await checkDocuments(store, tenant.id, customer, documents, at);
+            throw new Problem(
+              422,
+              'invalid-documents',
+              'A document was removed or submitted meanwhile; nothing was submitted.',
+            );
+          }
           // The lease ran out and a retry took the key over: that one answers, not this.
-          if (!held)
+          if (outcome === 'claim-lost')
             throw new Problem(
               409,
               'idempotency-key-in-flight',
@@ -438,8 +471,28 @@ export const applicationsModule = defineModule({
         const tenant = tenantOf(c);
         const stored = await c.get('deps').store.getApplication(tenant.id, c.req.valid('param').id);
         if (!stored) throw new Problem(404, 'not-found', 'No application with this id.');
+        const application = await openApplication(dataKeys, stored);
+        // In the order the submission listed them.
+        const documents = await applicationDocuments(
+          c.get('deps'),
+          dataKeys,
+          tenant.id,
+          stored.id,
+          application.steps.documents?.documents.map((d) => d.id) ?? [],
+        );
         c.header('Cache-Control', 'private, no-store');
-        return c.json(await openApplication(dataKeys, stored), 200);
+        return c.json({ ...application, documents }, 200);
+      })
+      .openapi(getDocument, async (c) => {
+        const { id, docId } = c.req.valid('param');
+        const { bytes, headers } = await documentResponse(
+          c.get('deps'),
+          dataKeys,
+          tenantOf(c).id,
+          id,
+          docId,
+        );
+        return c.body(bytes, 200, headers);
       })
       .openapi(postStatus, async (c) => {
         const { store, clock } = c.get('deps');

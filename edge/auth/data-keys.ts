@@ -1,13 +1,13 @@
 /**
- * Personal data at rest (applications and their drafts): AES-256-GCM through WebCrypto under a
- * per-tenant data key. The data key is 32 random bytes made the first time a tenant needs it,
- * stored only sealed by the master key (SecretBox, bound to the tenant), so rotating the
- * master key re-seals one small row per tenant (when the key is next opened) instead of every
- * application.
+ * Personal data at rest (applications, their drafts, uploaded documents): AES-256-GCM through
+ * WebCrypto under a per-tenant data key. The data key is 32 random bytes made the first time a
+ * tenant needs it, stored only sealed by the master key (SecretBox, bound to the tenant), so
+ * rotating the master key re-seals one small row per tenant (when the key is next opened)
+ * instead of every application.
  *
- * Each ciphertext is bound (additional data) to what it belongs to — `application:<tenant>:<id>`
- * or `draft:<tenant>:<customer>` — so a sealed value copied onto another row, or another
- * tenant's, does not open.
+ * Each ciphertext is bound (additional data) to what it belongs to — `application:<tenant>:<id>`,
+ * `draft:<tenant>:<customer>`, a document's `upload:<tenant>:<customer>:<id>` — so a sealed
+ * value copied onto another row, or another tenant's, does not open.
  */
 import type { Clock } from '../deps.js';
 import type { ApplicationStore } from '../store/ports/applications.js';
@@ -17,6 +17,7 @@ const IV_BYTES = 12;
 /** The version tag in front of every ciphertext, so the format can change later. */
 const FORMAT = 'g1.';
 const encoder = new TextEncoder();
+const FORMAT_BYTES = encoder.encode(FORMAT);
 
 type DataKeyStore = Pick<ApplicationStore, 'getDataKey' | 'addDataKey' | 'resealDataKey'>;
 
@@ -91,36 +92,64 @@ export class DataKeys {
     return crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
   }
 
-  /** `plaintext` encrypted under the tenant's data key, bound to `boundTo`. */
-  async seal(tenantId: string, plaintext: string, boundTo: string): Promise<string> {
+  async #encrypt(tenantId: string, plaintext: Uint8Array, boundTo: string): Promise<Uint8Array> {
     const key = await this.#key(tenantId);
     const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
     const ciphertext = new Uint8Array(
       await crypto.subtle.encrypt(
         { name: 'AES-GCM', iv, additionalData: encoder.encode(boundTo) },
         key,
-        encoder.encode(plaintext),
+        plaintext as Uint8Array<ArrayBuffer>,
       ),
     );
     const out = new Uint8Array(IV_BYTES + ciphertext.length);
     out.set(iv);
     out.set(ciphertext, IV_BYTES);
-    return FORMAT + toBase64Url(out);
+    return out;
+  }
+
+  async #decrypt(tenantId: string, bytes: Uint8Array, boundTo: string): Promise<Uint8Array> {
+    const key = await this.#key(tenantId);
+    try {
+      return new Uint8Array(
+        await crypto.subtle.decrypt(
+          {
+            name: 'AES-GCM',
+            iv: bytes.slice(0, IV_BYTES),
+            additionalData: encoder.encode(boundTo),
+          },
+          key,
+          bytes.slice(IV_BYTES),
+        ),
+      );
+    } catch {
+      throw new DataKeyError('sealed personal data failed to open (altered, or another row’s)');
+    }
+  }
+
+  /** `plaintext` encrypted under the tenant's data key, bound to `boundTo`. */
+  async seal(tenantId: string, plaintext: string, boundTo: string): Promise<string> {
+    return FORMAT + toBase64Url(await this.#encrypt(tenantId, encoder.encode(plaintext), boundTo));
   }
 
   async open(tenantId: string, sealed: string, boundTo: string): Promise<string> {
     if (!sealed.startsWith(FORMAT)) throw new DataKeyError('not a sealed value of this format');
-    const key = await this.#key(tenantId);
     const bytes = fromBase64Url(sealed.slice(FORMAT.length));
-    try {
-      const plaintext = await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: bytes.slice(0, IV_BYTES), additionalData: encoder.encode(boundTo) },
-        key,
-        bytes.slice(IV_BYTES),
-      );
-      return new TextDecoder().decode(plaintext);
-    } catch {
-      throw new DataKeyError('sealed personal data failed to open (altered, or another row’s)');
-    }
+    return new TextDecoder().decode(await this.#decrypt(tenantId, bytes, boundTo));
+  }
+
+  /** Bytes (an uploaded document) sealed like `seal`, as bytes: the format tag, IV, ciphertext. */
+  async sealBytes(tenantId: string, plaintext: Uint8Array, boundTo: string): Promise<Uint8Array> {
+    const sealed = await this.#encrypt(tenantId, plaintext, boundTo);
+    const out = new Uint8Array(FORMAT_BYTES.length + sealed.length);
+    out.set(FORMAT_BYTES);
+    out.set(sealed, FORMAT_BYTES.length);
+    return out;
+  }
+
+  async openBytes(tenantId: string, sealed: Uint8Array, boundTo: string): Promise<Uint8Array> {
+    if (!FORMAT_BYTES.every((b, i) => sealed[i] === b))
+      throw new DataKeyError('not a sealed value of this format');
+    return this.#decrypt(tenantId, sealed.subarray(FORMAT_BYTES.length), boundTo);
   }
 }

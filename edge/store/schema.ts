@@ -218,6 +218,34 @@ export interface Database {
     error: string | null;
     duration_ms: number;
   };
+  /**
+   * Documents customers uploaded for their applications: what they are, in clear; the bytes are
+   * in the blob store (`uploads/<tenant>/<id>`), sealed under the tenant's data key.
+   */
+  application_uploads: {
+    id: string;
+    tenant_id: string;
+    customer: string;
+    kind: string;
+    /** The file name the customer gave, sealed like the bytes (it may name a person), or null. */
+    name: string | null;
+    /** The type read from the bytes (`application/pdf`, `image/png`, `image/jpeg`). */
+    type: string;
+    size: number;
+    sha256: string;
+    /** `uploaded` (the customer's, unattached), `attached` (to `application_id`), `removing`. */
+    state: string;
+    application_id: string | null;
+    created_at: number;
+    /** An upload still unattached at this time is purged. */
+    expires_at: number;
+  };
+  /** The blob store on SQL (the Node edge's): bytes by key, sealed by whoever put them. */
+  blobs: {
+    key: string;
+    bytes: Uint8Array;
+    created_at: number;
+  };
 }
 
 /**
@@ -590,6 +618,50 @@ export const MIGRATIONS: readonly Migration[] = [
       // Each submission is screened against the tenant's sanctions and PEP list; the result
       // (the hits and the reviewer's decision on each) is sealed under the tenant's data key.
       db.schema.alterTable('applications').addColumn('screening', 'text').compile(),
+    ],
+  },
+  {
+    name: '0008_application_uploads',
+    statements: (db) => [
+      // Customers upload documents before they submit; a submission attaches them in its batch.
+      db.schema
+        .createTable('application_uploads')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('name', 'text')
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('sha256', 'text', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('application_id', 'text')
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'integer', (c) => c.notNull())
+        .compile(),
+      // A customer's unattached uploads (the cap), an application's documents, the purge.
+      db.schema
+        .createIndex('application_uploads_customer')
+        .on('application_uploads')
+        .columns(['tenant_id', 'customer', 'state'])
+        .compile(),
+      db.schema
+        .createIndex('application_uploads_application')
+        .on('application_uploads')
+        .columns(['tenant_id', 'application_id'])
+        .compile(),
+      db.schema
+        .createIndex('application_uploads_expiry')
+        .on('application_uploads')
+        .columns(['state', 'expires_at'])
+        .compile(),
+      // Used on Node; a Worker keeps its blobs in R2 and leaves this table empty.
+      db.schema
+        .createTable('blobs')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('bytes', 'blob', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .compile(),
     ],
   },
 ];

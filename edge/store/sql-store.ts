@@ -11,6 +11,7 @@ import { sqlDomains } from './sql/domains.js';
 import { sqlSigningKeys } from './sql/signing-keys.js';
 import { sqlTenants } from './sql/tenants.js';
 import { sqlTokens } from './sql/tokens.js';
+import { sqlUploads } from './sql/uploads.js';
 import { sqlWebhooks } from './sql/webhooks.js';
 import type { Store } from './store.js';
 
@@ -25,6 +26,7 @@ export function sqlStore(executor: SqlExecutor, now: () => number): Store {
     ...sqlDomains(context),
     ...sqlAudit(context),
     ...sqlApplications(context),
+    ...sqlUploads(context),
     ...sqlWebhooks(context),
     close: () => executor.close(),
   };

@@ -12,6 +12,7 @@ import type { DomainStore } from './ports/domains.js';
 import type { SigningKeyStore } from './ports/signing-keys.js';
 import type { TenantStore } from './ports/tenants.js';
 import type { TokenStore } from './ports/tokens.js';
+import type { UploadStore } from './ports/uploads.js';
 import type { WebhookStore } from './ports/webhooks.js';
 
 export type * from './types.js';
@@ -24,6 +25,7 @@ export type {
   SigningKeyStore,
   TenantStore,
   TokenStore,
+  UploadStore,
   WebhookStore,
 };
 
@@ -36,6 +38,7 @@ export interface Store
     DomainStore,
     AuditStore,
     ApplicationStore,
+    UploadStore,
     WebhookStore {
   close(): Promise<void>;
 }

@@ -218,3 +218,26 @@ export interface ApplicationFilter {
   /** Continue after this (the last item of the previous page). */
   after?: { createdAt: number; id: string };
 }
+
+/** Where an upload is in its life: the customer's, part of an application, or being deleted. */
+export type UploadState = 'uploaded' | 'attached' | 'removing';
+
+/** A document a customer uploaded; its bytes are in the blob store, sealed. */
+export interface UploadRecord {
+  id: string;
+  tenantId: string;
+  customer: string;
+  kind: string;
+  /** The file name, sealed under the tenant's data key, or null when none was given. */
+  nameSealed: string | null;
+  type: string;
+  size: number;
+  sha256: string;
+  state: UploadState;
+  applicationId: string | null;
+  createdAt: number;
+  expiresAt: number;
+}
+
+/** What removing an upload needs: where its bytes are. */
+export type UploadRef = Pick<UploadRecord, 'id' | 'tenantId' | 'customer'>;

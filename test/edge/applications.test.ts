@@ -2,7 +2,7 @@
 // idempotent submissions (replay, reuse with another body, in flight, a crashed claim's lease),
 // the lifecycle with its conditional status change, list/filter/paging, export (CSV quoting
 // and the formula guard), scopes, tenant isolation, bad input that changes nothing, and the
-// database file holding no plaintext personal data.
+// database file holding no plaintext personal data (uploaded documents included).
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { after, describe, test } from 'node:test';
 import { submissionSchema } from '../../contracts/applications.js';
 import { IN_FLIGHT_LEASE_MS, requestHash } from '../../edge/applications/idempotency.js';
 import { purgeExpired } from '../../edge/maintenance.js';
+import { onePagePdf, png, stream } from './document-fixtures.js';
 import {
   createTenant,
   createTestEdge,
@@ -62,6 +63,10 @@ const submission = (legalName = 'Zephyrine Textiles Private Limited') => ({
     },
   },
 });
+
+/** Text inside an uploaded document, and the files' names: neither may be stored readable. */
+const DOCUMENT_MARKER = 'Certificate-of-Incorporation-ZX9-4417-Marigold';
+const DOCUMENT_NAMES = ['Aurelio Quintanilla passport.pdf', 'Ottoline utility bill.png'] as const;
 
 const PII = [
   'Zephyrine',
@@ -404,7 +409,7 @@ describe('submissions are idempotent', () => {
         afterHash: null,
       },
     );
-    assert.equal(late, false);
+    assert.equal(late, 'claim-lost');
     assert.deepEqual(
       (s.edge.sqlite.prepare('SELECT id FROM applications').all() as { id: string }[]).map(
         (r) => r.id,
@@ -727,7 +732,7 @@ describe('personal data at rest', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gw-applications-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('the database file and its WAL hold no plaintext personal data; ciphertexts do not move', async () => {
+  test('the database file and its WAL hold no plaintext personal data or document bytes; ciphertexts do not move', async () => {
     const file = join(dir, 'edge.db');
     const edge = await createTestEdge({}, file);
     edge.sqlite.pragma('journal_mode = WAL');
@@ -736,6 +741,37 @@ describe('personal data at rest', () => {
     const [appA] = await submitted(a, 2);
     const [appB] = await submitted(b, 1);
     assert.ok(appA && appB);
+    // Documents: one submitted with an application, one still waiting; their bytes (an
+    // uncompressed PDF whose text is a marker, a PNG) and names are personal data too.
+    const certificate = onePagePdf('', [stream('', `(${DOCUMENT_MARKER}) Tj`)]);
+    const image = png();
+    const uploadAs = async (bytes: Uint8Array, name: string) =>
+      read<{ id: string }>(
+        await edge.call('POST', '/v1/applications/documents?kind=identity', {
+          auth: a.token,
+          body: bytes,
+          headers: { origin: ORIGIN, 'x-file-name': encodeURIComponent(name) },
+        }),
+        201,
+      );
+    const attached = await uploadAs(certificate, DOCUMENT_NAMES[0]);
+    await uploadAs(image, DOCUMENT_NAMES[1]);
+    const withDocument = submission();
+    await read(
+      await submit(
+        a,
+        {
+          ...withDocument,
+          steps: {
+            ...withDocument.steps,
+            documents: { documents: [{ id: attached.id, kind: 'identity' }] },
+          },
+        },
+        'with-document',
+      ),
+      201,
+    );
+    assert.equal(count(edge, 'blobs'), 2, 'the scan reads the documents’ rows');
     await read(
       await edge.call('PUT', '/v1/applications/draft', {
         auth: a.token,
@@ -751,12 +787,23 @@ describe('personal data at rest', () => {
       .map((n) => readFileSync(join(dir, n)).toString('latin1'))
       .join('\n');
     assert.ok(bytes.includes(appA.id), 'the scan reads the rows written');
-    const leaks = PII.flatMap((needle) =>
+    const leaks = [...PII, DOCUMENT_MARKER, ...DOCUMENT_NAMES].flatMap((needle) =>
       [needle, Buffer.from(needle).toString('base64'), Buffer.from(needle, 'utf8').toString('hex')]
         .filter((form) => bytes.includes(form))
         .map(() => needle),
     );
     assert.deepEqual(leaks, []);
+    // Nor any run of 32 bytes of either file, as stored bytes or as text.
+    for (const [what, doc] of [
+      ['the PDF', certificate],
+      ['the PNG', image],
+    ] as const) {
+      for (let i = 0; i + 32 <= doc.length; i += 16) {
+        const run = Buffer.from(doc.subarray(i, i + 32));
+        assert.ok(!bytes.includes(run.toString('latin1')), `${what} at ${i} is in the database`);
+        assert.ok(!bytes.includes(run.toString('base64')), `${what} at ${i} (base64)`);
+      }
+    }
 
     // A ciphertext copied onto another row (or another tenant's) does not open there.
     edge.sqlite

@@ -15,6 +15,7 @@ import { MemoryRateLimiter } from '../../edge/middleware/rate-limit/index.js';
 import { ReadCache } from '../../edge/middleware/read-cache/index.js';
 import { cachingStore } from '../../edge/store/caching-store.js';
 import { migrate } from '../../edge/store/migrate.js';
+import { sqlBlobs } from '../../edge/store/sql/blobs.js';
 import { sqlStore } from '../../edge/store/sql-store.js';
 
 export const OPERATOR_KEY = 'op_test_operator_key_0123456789abcdefghijklmnop';
@@ -38,7 +39,7 @@ export interface TestEdge {
   doh: { handler: DohFetch };
   sqlite: SQLite.Database;
   close: () => Promise<void>;
-  /** `app.request` with a bearer credential and JSON body. */
+  /** `app.request` with a bearer credential and a JSON body (or bytes, sent as they are). */
   call: (
     method: string,
     path: string,
@@ -82,6 +83,7 @@ export async function createTestEdge(
     store: cachingStore(sqlStore(executor, clock.now), clock.now, {
       onChange: () => readCache.invalidate(),
     }),
+    blobs: sqlBlobs(executor, clock.now),
     readCache,
     clock,
     logger: { info: log('info'), warn: log('warn'), error: log('error') },
@@ -113,8 +115,11 @@ export async function createTestEdge(
   const call: TestEdge['call'] = (method, path, options = {}) => {
     const headers: Record<string, string> = { ...options.headers };
     if (options.auth) headers.authorization = `Bearer ${options.auth}`;
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (options.body instanceof Uint8Array) {
+      // Bytes go as they are (a document upload), with whatever Content-Type the test gives.
+      body = options.body as Uint8Array<ArrayBuffer>;
+    } else if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }

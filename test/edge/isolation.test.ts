@@ -5,6 +5,7 @@
  * A route the fixture map below does not know fails the suite, so new routes get covered.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Catalog } from '../../contracts/catalog.js';
 import type { OnboardingProducts } from '../../contracts/onboarding-products.js';
 import type { IssuedQuote, PricingPlans, Selection } from '../../contracts/pricing-schemas.js';
+import { onePagePdf, png, stream } from './document-fixtures.js';
 import {
   createTenant,
   createTestEdge,
@@ -30,7 +32,7 @@ const KINDS: readonly Kind[] = ['operator', 'secret', 'publishable', 'token', 'a
  * publishable key, a widget token, or nothing at all on the tenant's own domain;
  * `token-or-backend` (quotes) accepts a customer's widget token or a secret key (the bank's
  * backend), never the public publishable key and never nothing, even on the tenant's domain;
- * `customer` (onboarding drafts and submissions) accepts a customer's widget token only.
+ * `customer` (onboarding drafts, uploads and submissions) accepts a customer's widget token only.
  */
 type Guard = 'operator' | 'secret' | 'widget' | 'token-or-backend' | 'customer' | 'public';
 
@@ -66,6 +68,9 @@ interface World extends TestTenant {
   applicationId: string;
   legalName: string;
   draftName: string;
+  /** The document submitted with the application (its bytes, file name, id), and one still waiting. */
+  document: { id: string; name: string; sha256: string; text: string };
+  pendingDocumentId: string;
   /** A webhook endpoint (registered before the submission), its secret, and the delivery of the submission's event to it. */
   webhookEndpointId: string;
   webhookSecret: string;
@@ -217,9 +222,10 @@ const SELECTION: Selection = { billing: 'monthly', region: 'IN', seats: 5, usage
 
 /** The idempotency key every tenant's world submission used. */
 const WORLD_KEY = 'world-submission';
-const submissionOf = (legalName: string) => ({
+const submissionOf = (legalName: string, documentId?: string) => ({
   product: 'business-current',
   steps: {
+    ...(documentId ? { documents: { documents: [{ id: documentId, kind: 'identity' }] } } : {}),
     company: {
       legalName,
       registrationNumbers: [{ scheme: 'pan', value: 'AAAPL1234C' }],
@@ -924,7 +930,7 @@ const FIXTURES: Record<string, Fixture> = {
     attacks: (_victim, attacker) => [
       {
         path: '/v1/applications',
-        body: submissionOf(attacker.legalName),
+        body: submissionOf(attacker.legalName, attacker.document.id),
         headers: { 'idempotency-key': WORLD_KEY },
         status: [201],
         shows: [attacker.applicationId],
@@ -932,11 +938,52 @@ const FIXTURES: Record<string, Fixture> = {
     ],
     own: same((o) => ({
       path: '/v1/applications',
-      body: submissionOf(o.legalName),
+      body: submissionOf(o.legalName, o.document.id),
       headers: { 'idempotency-key': WORLD_KEY },
       status: [201],
       shows: [o.applicationId],
     })),
+  },
+
+  // Uploads are the caller's own: nothing in the request names anyone else's.
+  'POST /v1/applications/documents': {
+    guard: 'customer',
+    attacks: () => [
+      {
+        path: '/v1/applications/documents?kind=other',
+        body: png(),
+        headers: { 'content-type': 'application/pdf' },
+        status: [201],
+        shows: ['"type":"image/png"'],
+      },
+    ],
+    own: same(() => ({
+      path: '/v1/applications/documents?kind=identity',
+      body: png(),
+      status: [201],
+      shows: ['"kind":"identity"'],
+    })),
+  },
+  'DELETE /v1/applications/documents/:id': {
+    guard: 'customer',
+    attacks: (victim) => [
+      { path: `/v1/applications/documents/${victim.pendingDocumentId}`, status: [404] },
+      {
+        path: `/v1/applications/documents/${victim.document.id}`,
+        status: [404],
+        why: "the victim's submitted document",
+      },
+    ],
+    // A fresh upload each time: removing one is not repeatable.
+    own: async (ctx, owner) => {
+      const res = await ctx.edge.call('POST', '/v1/applications/documents?kind=other', {
+        auth: owner.token,
+        body: png(),
+        headers: { origin: owner.origins[0] ?? '' },
+      });
+      const { id } = await json<{ id: string }>(res, 'own upload', 201);
+      return { path: `/v1/applications/documents/${id}`, status: [204] };
+    },
   },
 
   // ---- applications: the bank's backend ---------------------------------------------------
@@ -982,6 +1029,30 @@ const FIXTURES: Record<string, Fixture> = {
       path: `/v1/applications/${o.applicationId}`,
       status: [200],
       shows: [o.applicationId, o.legalName],
+    })),
+  },
+  'GET /v1/applications/:id/documents/:docId': {
+    guard: 'secret',
+    attacks: (victim, attacker) => [
+      {
+        path: `/v1/applications/${victim.applicationId}/documents/${victim.document.id}`,
+        status: [404],
+      },
+      {
+        path: `/v1/applications/${attacker.applicationId}/documents/${victim.document.id}`,
+        status: [404],
+        why: "the victim's document under the attacker's own application",
+      },
+      {
+        path: `/v1/applications/${attacker.applicationId}/documents/${attacker.document.id}`,
+        status: [200],
+        shows: [attacker.document.text],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/applications/${o.applicationId}/documents/${o.document.id}`,
+      status: [200],
+      shows: [o.document.text],
     })),
   },
   'POST /v1/applications/:id/status': {
@@ -1263,11 +1334,31 @@ async function buildWorld(): Promise<Ctx> {
     const legalName = `${spec.word} Trading LLP`;
     const draftName = `${spec.word} Draft Holdings`;
     const widget = { auth: minted.token, headers: { origin: origins[0] ?? '' } };
+    // The tenant's own document: a PDF whose text and name carry its word.
+    const documentText = `${spec.word} Certificate of Incorporation`;
+    const documentName = `${spec.word} certificate.pdf`;
+    const document = await json<{ id: string; sha256: string }>(
+      await edge.call('POST', '/v1/applications/documents?kind=identity', {
+        ...widget,
+        headers: { ...widget.headers, 'x-file-name': encodeURIComponent(documentName) },
+        body: onePagePdf('', [stream('', `(${documentText}) Tj`)]),
+      }),
+      'document',
+      201,
+    );
+    const waiting = await json<{ id: string }>(
+      await edge.call('POST', '/v1/applications/documents?kind=proof-of-address', {
+        ...widget,
+        body: onePagePdf('', [stream('', `(${spec.word} utility bill) Tj`)]),
+      }),
+      'pending document',
+      201,
+    );
     const submitted = await json<{ id: string }>(
       await edge.call('POST', '/v1/applications', {
         ...widget,
         headers: { ...widget.headers, 'idempotency-key': WORLD_KEY },
-        body: submissionOf(legalName),
+        body: submissionOf(legalName, document.id),
       }),
       'submission',
       201,
@@ -1323,6 +1414,13 @@ async function buildWorld(): Promise<Ctx> {
       applicationId: submitted.id,
       legalName,
       draftName,
+      document: {
+        id: document.id,
+        name: documentName,
+        sha256: document.sha256,
+        text: documentText,
+      },
+      pendingDocumentId: waiting.id,
       webhookEndpointId: hook.endpoint.id,
       webhookSecret: hook.secret,
       deliveryId: deliveries.items[0]?.id ?? '',
@@ -1378,6 +1476,11 @@ function secretsOf(t: World): Map<string, string> {
     ['application id', t.applicationId],
     ['application legal name', t.legalName],
     ['application draft', t.draftName],
+    ['document id', t.document.id],
+    ['document name', t.document.name],
+    ['document sha256', t.document.sha256],
+    ['document text', t.document.text],
+    ['pending document id', t.pendingDocumentId],
     ['webhook endpoint id', t.webhookEndpointId],
     ['webhook secret', t.webhookSecret],
     ['webhook delivery id', t.deliveryId],
@@ -1721,6 +1824,27 @@ async function assertIntact(ctx: Ctx, t: World): Promise<void> {
     ['submitted', t.legalName],
     `${t.slug}: application changed`,
   );
+  assert.deepEqual(
+    (application as unknown as { documents: { id: string; sha256: string }[] }).documents.map(
+      (d) => [d.id, d.sha256],
+    ),
+    [[t.document.id, t.document.sha256]],
+    `${t.slug}: the application's documents changed`,
+  );
+  const download = await edge.call(
+    'GET',
+    `/v1/applications/${t.applicationId}/documents/${t.document.id}`,
+    { auth: t.secretKey },
+  );
+  assert.equal(download.status, 200, `${t.slug}: document download`);
+  const got = createHash('sha256')
+    .update(new Uint8Array(await download.arrayBuffer()))
+    .digest('hex');
+  assert.equal(got, t.document.sha256, `${t.slug}: document bytes changed`);
+  const pending = ctx.edge.sqlite
+    .prepare('SELECT state, tenant_id FROM application_uploads WHERE id = ?')
+    .get(t.pendingDocumentId) as { state: string; tenant_id: string } | undefined;
+  assert.deepEqual(pending, { state: 'uploaded', tenant_id: t.id }, `${t.slug}: pending upload`);
   const domains = await json<{
     items: { hostname: string; status: string; attempts: number; record: { value: string } }[];
   }>(await edge.call('GET', '/v1/domains', { auth: t.secretKey }), `${t.slug} domains`, 200);

@@ -10,6 +10,7 @@ import {
   productProblems,
 } from '../../contracts/onboarding-products.js';
 import { sha256Hex } from '../../edge/auth/credentials.js';
+import { onePagePdf } from './document-fixtures.js';
 import { createTenant, createTestEdge, mintToken, ORIGIN } from './helpers.js';
 
 const PRODUCTS: OnboardingProducts = {
@@ -106,6 +107,106 @@ describe('onboarding products API', () => {
     assert.equal(entries.length, 1);
     assert.equal(entries[0]?.afterHash, await sha256Hex(JSON.stringify(PRODUCTS)));
     assert.equal(entries[0]?.beforeHash, null);
+    await edge.close();
+  });
+});
+
+/** A valid submission for `product`, with the given optional steps. */
+const submission = (product: string, extra: Record<string, unknown> = {}) => ({
+  product,
+  steps: {
+    company: {
+      legalName: 'Zephyrine Textiles Private Limited',
+      registrationNumbers: [{ scheme: 'cin', value: 'U17110MH2019PTC123456' }],
+      incorporationDate: '2019-04-01',
+      registeredAddress: {
+        line1: '42 Marigold Lane',
+        city: 'Pune',
+        postalCode: '411001',
+        country: 'IN',
+      },
+    },
+    entityType: { entityType: 'private-limited' },
+    people: {
+      signatories: [
+        {
+          fullName: 'Aurelio Q',
+          role: 'Director',
+          email: 'a@zephyrine.example',
+          phone: '+919812345678',
+        },
+      ],
+    },
+    declarations: {
+      politicallyExposed: false,
+      sanctioned: false,
+      consent: { accepted: true, text: 'I agree.', givenAt: '2026-11-21T11:59:00Z' },
+    },
+    ...extra,
+  },
+});
+
+describe('submissions follow their product', () => {
+  test('unknown product, a step switched off, a missing step or document: 422 with pointers, nothing written, the key free', async () => {
+    const { edge, a, put } = await setup();
+    await put(PRODUCTS);
+    const { token } = await mintToken(edge, a, {
+      scopes: ['onboarding:write'],
+      origin: ORIGIN,
+      customer: 'cust-products',
+    });
+    const submit = (body: unknown, key: string) =>
+      edge.call('POST', '/v1/applications', {
+        auth: token,
+        body,
+        headers: { origin: ORIGIN, 'idempotency-key': key },
+      });
+    const refused = async (body: unknown, key: string, paths: string[]) => {
+      const res = await submit(body, key);
+      assert.equal(res.status, 422);
+      const problem = (await res.json()) as { type: string; errors: { path: string }[] };
+      assert.equal(problem.type, 'https://docs.gridworks.example/problems/product-mismatch');
+      assert.deepEqual(
+        problem.errors.map((e) => e.path),
+        paths,
+      );
+    };
+    await refused(submission('no-such-product'), 'k1', ['/product']);
+    await refused(submission('merchant-lite', { services: { services: ['payroll'] } }), 'k2', [
+      '/steps/services',
+    ]);
+    await refused(submission('business-current'), 'k3', ['/steps/services', '/steps/documents']);
+    const services = { services: { services: ['payroll'] } };
+    await refused(submission('business-current', services), 'k4', ['/steps/documents']);
+    const list = async () =>
+      (
+        (await (await edge.call('GET', '/v1/applications', { auth: a.secretKey })).json()) as {
+          items: unknown[];
+        }
+      ).items.length;
+    assert.equal(await list(), 0, 'nothing was written');
+    // With its certificate the same key goes through: the refusal freed it.
+    const uploaded = await edge.call(
+      'POST',
+      '/v1/applications/documents?kind=certificate-of-incorporation',
+      {
+        auth: token,
+        body: onePagePdf(),
+        headers: { origin: ORIGIN, 'content-type': 'application/octet-stream' },
+      },
+    );
+    assert.equal(uploaded.status, 201, await uploaded.clone().text());
+    const { id } = (await uploaded.json()) as { id: string };
+    const ok = await submit(
+      submission('business-current', {
+        ...services,
+        documents: { documents: [{ id, kind: 'certificate-of-incorporation' }] },
+      }),
+      'k4',
+    );
+    assert.equal(ok.status, 201, await ok.clone().text());
+    assert.equal((await submit(submission('merchant-lite'), 'k5')).status, 201);
+    assert.equal(await list(), 2);
     await edge.close();
   });
 });

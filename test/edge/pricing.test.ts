@@ -230,7 +230,12 @@ describe('pricing routes', () => {
           }
         ).n;
       own.clock.set(issued.expiresAt - 1);
-      assert.deepEqual(await purgeExpired(own.deps), { quotes: 0, tokens: 0, idempotencyKeys: 0 });
+      assert.deepEqual(await purgeExpired(own.deps), {
+        quotes: 0,
+        tokens: 0,
+        idempotencyKeys: 0,
+        uploads: 0,
+      });
       const read = () => own.call('GET', `/v1/quotes/${issued.id}`, { auth: tenant.secretKey });
       assert.equal((await read()).status, 200, 'valid to its last millisecond');
       own.clock.set(issued.expiresAt);

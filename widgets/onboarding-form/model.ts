@@ -72,7 +72,10 @@ export interface FormState {
   consentText: string;
 }
 
-/** The steps the form walks through: the data steps, then review (which submits). */
+/**
+ * The steps the form walks through: the data steps, then review (which submits). Documents
+ * (uploads, accepted by the edge since migration 0008) are not one of the form's steps yet.
+ */
 export type FormStep = OnboardingStep | 'review';
 export const FORM_STEPS: readonly FormStep[] = [
   'company',
@@ -283,13 +286,9 @@ export function fromDraft(draft: Draft, base: FormState): FormState {
   state.services = s.services?.services ?? base.services;
   state.quoteId = s.services?.quoteId ?? base.quoteId;
   // The edge's draft keeps ids and kinds; the name and size are this tab's (shown as unknown).
-  state.documents = (s.documents?.documents ?? []).map((d) => ({
-    id: d.id,
-    kind: d.kind,
-    name: d.id,
-    type: '',
-    size: 0,
-  }));
+  state.documents = (s.documents?.documents ?? []).flatMap((d) =>
+    d.id && d.kind ? [{ id: d.id, kind: d.kind, name: d.id, type: '', size: 0 }] : [],
+  );
   state.politicallyExposed = d.politicallyExposed;
   state.sanctioned = d.sanctioned;
   state.consentAccepted = d.consent?.accepted === true;

@@ -255,7 +255,11 @@ export class GwOnboardingForm extends GwElement {
     const local = this.#saver.readLocal();
     let copy: Pick<LocalCopy, 'state' | 'step'> | undefined;
     if (local && (!remote || local.savedAt >= remote.updatedAt)) copy = local;
-    else if (remote) copy = { state: fromDraft(remote, base), step: remote.step ?? 'company' };
+    else if (remote)
+      copy = {
+        state: fromDraft(remote, base),
+        step: remote.step ?? 'company',
+      };
     if (!copy) {
       this.#state = base;
       return false;

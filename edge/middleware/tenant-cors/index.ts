@@ -27,8 +27,9 @@ export const hostRouting = (primaryHosts: readonly string[]) =>
     await next();
   });
 
-// Idempotency-Key: the onboarding form's submission carries one.
-const ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-Request-Id';
+// Idempotency-Key: the onboarding form's submission carries one; X-File-Name: a document upload.
+const ALLOW_HEADERS =
+  'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-File-Name, X-Request-Id';
 
 async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
   // Unset when authentication itself failed: then only a custom domain names the tenant.

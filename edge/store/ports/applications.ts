@@ -14,6 +14,8 @@ import type {
   StoredDataKey,
 } from '../types.js';
 
+export type SubmitOutcome = 'submitted' | 'claim-lost' | 'documents-unavailable';
+
 export interface ApplicationStore {
   getDataKey(tenantId: string): Promise<StoredDataKey | undefined>;
   /** Stores the tenant's data key unless it has one already (the first writer wins). */
@@ -37,9 +39,13 @@ export interface ApplicationStore {
   /** Drops an in-flight claim this request holds (it failed before writing anything). */
   releaseIdempotencyKey(claim: IdempotencyClaim): Promise<void>;
   /**
-   * Writes the application with its outbox event and audit row, deletes the customer's draft
-   * and completes the key with the response — all only while `claim` still holds the key.
-   * Returns false when it no longer does (the lease ran out and another request took over).
+   * Writes the application with its outbox event and audit row, attaches the uploads
+   * `documents` (the customer's, unattached, unexpired), deletes the customer's draft and
+   * completes the key with the response — all only while `claim` still holds the key and
+   * every document can be attached, or nothing. Says which: `claim-lost` when the key is no
+   * longer this claim's (the lease ran out and another request took over),
+   * `documents-unavailable` when a document was attached, removed or expired meanwhile (the
+   * claim still holds the key, in flight).
    */
   submitApplication(
     claim: IdempotencyClaim,
@@ -48,7 +54,8 @@ export interface ApplicationStore {
     /** Written with the application (`application.submitted`, and `application.screened`). */
     events: readonly OutboxEvent[],
     audit: AuditEntry,
-  ): Promise<boolean>;
+    documents?: readonly string[],
+  ): Promise<SubmitOutcome>;
 
   getApplication(tenantId: string, id: string): Promise<ApplicationRecord | undefined>;
   /** Newest first. */

@@ -199,7 +199,7 @@ export function sqlApplications({ x }: SqlContext): ApplicationStore {
       );
     },
 
-    async submitApplication(c, application, response, events, audit: AuditEntry) {
+    async submitApplication(c, application, response, events, audit: AuditEntry, documents = []) {
       const held = exists(
         keyRow(c)
           .select('claim')
@@ -207,20 +207,34 @@ export function sqlApplications({ x }: SqlContext): ApplicationStore {
           .where('application_id', '=', application.id),
       );
       const at = application.createdAt;
-      const [completed] = await batch(x, [
-        q
-          .updateTable('idempotency_keys')
-          .set({
-            state: 'done',
-            status_code: response.status,
-            response_json: response.json,
-            application_id: application.id,
-          })
-          .where('tenant_id', '=', c.tenantId)
-          .where('customer', '=', c.customer)
-          .where('idem_key', '=', c.key)
-          .where('claim', '=', c.claim)
-          .where('state', '=', 'in_flight'),
+      const attachable = q
+        .selectFrom('application_uploads')
+        .where('tenant_id', '=', application.tenantId)
+        .where('customer', '=', application.customer)
+        .where('id', 'in', documents.length > 0 ? [...documents] : [''])
+        .where('state', '=', 'uploaded')
+        .where('expires_at', '>', at);
+      // Every document attachable, checked by the statement that completes the key: the rest
+      // of the batch follows the key, so a document taken meanwhile writes nothing at all.
+      const documentsReady = sql<SqlBool>`(${attachable.select((eb) =>
+        eb.fn.countAll<number>().as('n'),
+      )}) = ${documents.length}`;
+      let complete = q
+        .updateTable('idempotency_keys')
+        .set({
+          state: 'done',
+          status_code: response.status,
+          response_json: response.json,
+          application_id: application.id,
+        })
+        .where('tenant_id', '=', c.tenantId)
+        .where('customer', '=', c.customer)
+        .where('idem_key', '=', c.key)
+        .where('claim', '=', c.claim)
+        .where('state', '=', 'in_flight');
+      if (documents.length > 0) complete = complete.where(documentsReady);
+      const results = await batch(x, [
+        complete,
         insertWhen(
           'applications',
           {
@@ -249,8 +263,25 @@ export function sqlApplications({ x }: SqlContext): ApplicationStore {
           .where('tenant_id', '=', application.tenantId)
           .where('customer', '=', application.customer)
           .where(held),
+        ...(documents.length > 0
+          ? [
+              q
+                .updateTable('application_uploads')
+                .set({ state: 'attached', application_id: application.id })
+                .where('tenant_id', '=', application.tenantId)
+                .where('customer', '=', application.customer)
+                .where('id', 'in', [...documents])
+                .where('state', '=', 'uploaded')
+                .where(held),
+            ]
+          : []),
+        keyRow(c).select(['claim', 'state']),
       ]);
-      return (completed?.changes ?? 0) > 0;
+      if ((results[0]?.changes ?? 0) > 0) return 'submitted';
+      const row = results.at(-1)?.rows[0] as { claim: string; state: string } | undefined;
+      return row?.claim === c.claim && row.state === 'in_flight'
+        ? 'documents-unavailable'
+        : 'claim-lost';
     },
 
     async getApplication(tenantId, id) {
