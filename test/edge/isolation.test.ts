@@ -266,9 +266,9 @@ const planNamesOf = (t: World) => t.plans.plans.map((p) => p.name);
 const productsOf = (word: string): OnboardingProducts => ({
   products: [
     {
-      id: 'business-account',
-      name: `${word} Business Account`,
-      steps: ['services'],
+      id: 'business-current',
+      name: `${word} Business Current`,
+      steps: ['documents'],
       requiredDocuments: [],
     },
   ],

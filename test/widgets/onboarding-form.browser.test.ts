@@ -456,3 +456,170 @@ it('Hindi is fetched on demand and shown; the phone error is translated', async 
   expect(Object.values(EN.errors)).not.to.include(message);
   await expect(el).to.be.accessible();
 });
+
+/**
+ * XMLHttpRequest as the edge's upload route answers it (uploads go by XHR for their progress;
+ * the fake edge answers fetch only): progress in two steps, then `answer(bytes)`.
+ */
+function fakeUploads(answer: (size: number, url: string) => { status: number; body: unknown }) {
+  const sent: { url: string; headers: Record<string, string>; size: number }[] = [];
+  const original = globalThis.XMLHttpRequest;
+  class FakeXhr {
+    upload: { onprogress: ((e: { loaded: number; total: number }) => void) | null } = {
+      onprogress: null,
+    };
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    onabort: (() => void) | null = null;
+    status = 0;
+    responseText = '';
+    #url = '';
+    #headers: Record<string, string> = {};
+    open(_method: string, url: string) {
+      this.#url = url;
+    }
+    setRequestHeader(name: string, value: string) {
+      this.#headers[name.toLowerCase()] = value;
+    }
+    abort() {
+      this.onabort?.();
+    }
+    send(body: Blob) {
+      sent.push({ url: this.#url, headers: this.#headers, size: body.size });
+      setTimeout(() => this.upload.onprogress?.({ loaded: body.size / 2, total: body.size }), 5);
+      setTimeout(() => {
+        const { status, body: answerBody } = answer(body.size, this.#url);
+        this.status = status;
+        this.responseText = JSON.stringify(answerBody);
+        this.onload?.();
+      }, 30);
+    }
+  }
+  globalThis.XMLHttpRequest = FakeXhr as unknown as typeof XMLHttpRequest;
+  return {
+    sent,
+    restore: () => {
+      globalThis.XMLHttpRequest = original;
+    },
+  };
+}
+
+async function chooseFile(el: GwOnboardingForm, kind: string, file: File): Promise<void> {
+  const input = field(el, `documents.${kind}`);
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function toDocuments(el: GwOnboardingForm): Promise<void> {
+  await fillCompany(el);
+  await next(el);
+  await pick(el, 'entityType', 'private-limited');
+  await next(el);
+  await fillPeople(el);
+  await next(el);
+  await until(() => el.step === 'services', 3000, 'the services step');
+  await pick(el, 'services', SERVICE);
+  await next(el);
+  expect(el.step).to.equal('documents');
+}
+
+it('documents: progress, then the file; the edge’s refusal says why; a required one is asked for; the submission carries the ids', async () => {
+  const uploads = fakeUploads((size) =>
+    size > 20
+      ? {
+          status: 201,
+          body: {
+            id: 'doc_Abcdefghij0123456789',
+            kind: 'certificate-of-incorporation',
+            name: 'certificate.pdf',
+            type: 'application/pdf',
+            size,
+            sha256: 'x',
+          },
+        }
+      : {
+          status: 415,
+          body: {
+            type: 'https://docs.gridworks.example/problems/unsupported-document-type',
+            detail: 'application/x-msdownload',
+          },
+        },
+  );
+  try {
+    const products = {
+      products: [
+        {
+          id: 'business-account',
+          name: 'Business account',
+          steps: ['services', 'documents'],
+          requiredDocuments: ['certificate-of-incorporation'],
+        },
+      ],
+    };
+    const edge = onboardingEdge(undefined, { 'GET /v1/onboarding/products': () => json(products) });
+    const el = await form(edge);
+    await toDocuments(el);
+    await expect(el).to.be.accessible();
+    // Required and missing: Continue asks for it, on its input.
+    await next(el);
+    expect(el.step).to.equal('documents');
+    const certificate = field(el, 'documents.certificate-of-incorporation');
+    expect(certificate.getAttribute('aria-invalid')).to.equal('true');
+    expect(root(el).getElementById(`${certificate.id}-error`)?.textContent).to.equal(
+      EN.errors.document_required,
+    );
+    // A refused file: its reason, by the edge's problem type.
+    await chooseFile(el, 'certificate-of-incorporation', new File(['MZ'], 'invoice.pdf'));
+    await until(
+      () => Boolean(root(el).querySelector('.field-error')?.textContent?.includes(EN.upload.type)),
+      3000,
+      'the refusal',
+    );
+    // An accepted one: progress, then the file listed, announced.
+    await chooseFile(
+      el,
+      'certificate-of-incorporation',
+      new File(['%PDF-1.7 a real enough certificate'], 'certificate.pdf'),
+    );
+    await until(() => Boolean(part(el, 'upload-progress')), 3000, 'the progress bar');
+    await until(() => Boolean(part(el, 'document-item')), 3000, 'the uploaded file');
+    expect(part(el, 'document-item')?.textContent).to.contain('certificate.pdf');
+    expect(uploads.sent.at(-1)?.url).to.contain(
+      '/v1/applications/documents?kind=certificate-of-incorporation',
+    );
+    expect(uploads.sent.at(-1)?.headers.authorization).to.match(/^Bearer /);
+    expect(uploads.sent.at(-1)?.headers['x-file-name']).to.equal('certificate.pdf');
+    await expect(el).to.be.accessible();
+    await next(el);
+    expect(el.step).to.equal('declarations');
+    await pick(el, 'politicallyExposed', 'no');
+    await pick(el, 'sanctioned', 'no');
+    (field(el, 'consent') as HTMLInputElement).click();
+    await el.updateComplete;
+    await next(el);
+    await next(el);
+    await until(() => Boolean(part(el, 'submitted')), 3000, 'the receipt');
+    const post = edge.requests.find((r) => r.method === 'POST' && r.path === '/v1/applications');
+    expect((post?.body as Submission | undefined)?.steps.documents?.documents).to.deep.equal([
+      { id: 'doc_Abcdefghij0123456789', kind: 'certificate-of-incorporation' },
+    ]);
+  } finally {
+    uploads.restore();
+  }
+});
+
+it('a file over 10 MB is refused before it is sent', async () => {
+  const uploads = fakeUploads(() => ({ status: 500, body: {} }));
+  try {
+    const el = await form(onboardingEdge());
+    await toDocuments(el);
+    await chooseFile(el, 'identity', new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'huge.pdf'));
+    expect(root(el).querySelector('.field-error')?.textContent).to.contain(EN.upload.tooLarge);
+    expect(uploads.sent).to.have.length(0);
+  } finally {
+    uploads.restore();
+  }
+});
