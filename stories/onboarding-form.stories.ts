@@ -54,7 +54,7 @@ export const CompanyStep: Story = {
   parameters: gw({
     shows: {
       [TAG]: {
-        '[part~="progress-step"]': 6,
+        '[part~="progress-step"]': 7,
         '[part~="step-heading"]': en.steps.company,
         '[part~="field-error"]': 0,
       },
@@ -114,6 +114,87 @@ export const Review: Story = {
       },
     },
     ...gw({ shows: { [TAG]: { '[part~="review"]': true, '[part~="button"]': en.submit } } }),
+  },
+};
+
+const COMPLETE = {
+  ...RESUMED,
+  step: 'review',
+  steps: {
+    ...RESUMED.steps,
+    people: {
+      signatories: [
+        {
+          fullName: 'Aurelio Quintanilla',
+          role: 'Director',
+          email: 'aurelio@zephyrine.example',
+          phone: '+919812345678',
+        },
+      ],
+    },
+    services: { services: ['fraud-sentinel'] },
+    declarations: {
+      politicallyExposed: false,
+      sanctioned: false,
+      consent: { accepted: true, text: 'I agree.', givenAt: '2026-11-30T10:00:00.000Z' },
+    },
+  },
+};
+
+/** The whole application submitted: the confirmation with the application's id. */
+export const Submitted: Story = {
+  tags: ['!autodocs'],
+  parameters: {
+    msw: { handlers: { draft: answer.draft(COMPLETE) } },
+    ...gw({ shows: { [TAG]: { '[part~="submitted"]': 'app_StoryApplication0001' } } }),
+  },
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(() => expect(root().querySelector('[part~="review"]')).toBeTruthy(), {
+      timeout: 5000,
+    });
+    root().querySelector<HTMLButtonElement>('[part~="button"]')?.click();
+    await waitFor(() => expect(root().querySelector('[part~="submitted"]')).toBeTruthy(), {
+      timeout: 5000,
+    });
+  },
+};
+
+/** A file the edge refuses (not a PDF, PNG or JPEG, whatever its name): the reason, on its field. */
+export const UploadFailure: Story = {
+  name: 'Upload failure',
+  tags: ['!autodocs'],
+  parameters: {
+    msw: {
+      handlers: {
+        draft: answer.draft({ ...RESUMED, step: 'documents', steps: { ...COMPLETE.steps } }),
+        documents: answer.refusedUploads(),
+      },
+    },
+    ...gw({
+      failing: ['/v1/applications/documents'],
+      shows: { [TAG]: { '[part~="field-error"]': en.upload.type } },
+    }),
+  },
+  play: async ({ canvasElement }) => {
+    const root = shadow(canvasElement);
+    await waitFor(
+      () =>
+        expect(
+          root().querySelector('[name="documents.certificate-of-incorporation"]'),
+        ).toBeTruthy(),
+      { timeout: 5000 },
+    );
+    const input = root().querySelector<HTMLInputElement>(
+      '[name="documents.certificate-of-incorporation"]',
+    ) as HTMLInputElement;
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['MZ not a pdf'], 'certificate.pdf'));
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitFor(() => expect(root().querySelector('[part~="field-error"]')).toBeTruthy(), {
+      timeout: 5000,
+    });
   },
 };
 

@@ -27,7 +27,8 @@ type Path =
   | '/v1/pricing/plans'
   | '/v1/quotes'
   | '/v1/applications/draft'
-  | '/v1/applications';
+  | '/v1/applications'
+  | '/v1/applications/documents';
 
 /** RFC 9457 problem+json, as the edge's `app.onError` renders it. */
 export function problem(status: number, code: string, detail: string): Response {
@@ -130,6 +131,28 @@ const draft = (saved: unknown | undefined) => [
   ),
 ];
 
+/** Uploads: accepted as a PDF, or refused as the edge refuses a file that is not one. */
+const documents = (refuse: boolean) =>
+  http.post('/v1/applications/documents', async ({ request }) => {
+    if (!tenantOf(request)) return unauthenticated();
+    const size = (await request.arrayBuffer()).byteLength;
+    if (refuse)
+      return problem(415, 'unsupported-document-type', 'The file is application/x-msdownload.');
+    const kind = new URL(request.url).searchParams.get('kind') ?? 'other';
+    const name = decodeURIComponent(request.headers.get('x-file-name') ?? 'document.pdf');
+    return HttpResponse.json(
+      {
+        id: 'doc_StoryDocument000001',
+        kind,
+        name,
+        type: 'application/pdf',
+        size,
+        sha256: '0'.repeat(64),
+      },
+      { status: 201 },
+    );
+  });
+
 const applications = () =>
   http.post('/v1/applications', async ({ request }) => {
     const tenant = tenantOf(request);
@@ -152,6 +175,7 @@ export function edgeHandlers(options: EdgeOptions = {}) {
     draft: draft(undefined),
     products: [products(DEFAULT_PRODUCTS)],
     applications: [applications()],
+    documents: [documents(false)],
   };
 }
 
@@ -159,6 +183,8 @@ export function edgeHandlers(options: EdgeOptions = {}) {
 export const answer = {
   catalog: (body: Catalog) => [catalog(body)],
   plans: (body: PricingPlans) => [plans(body), quotes(body)],
+  /** Every upload refused (not a PDF, PNG or JPEG). */
+  refusedUploads: () => [documents(true)],
   /** A saved onboarding draft the form resumes from. */
   draft: (saved: unknown) => draft(saved),
   /** A request that never gets an answer: the loading state, for as long as one looks. */

@@ -254,7 +254,10 @@ it('a registration number is checked by its scheme: a wrong CIN check is refused
 });
 
 it('a whole application: events in order, one POST with an Idempotency-Key and the typed answers', async () => {
-  const edge = onboardingEdge();
+  const current = { ...DEFAULT_PRODUCTS.products[0], id: 'business-current', name: 'Current' };
+  const edge = onboardingEdge(undefined, {
+    'GET /v1/onboarding/products': () => json({ products: [current] }),
+  });
   const el = await form(edge, {
     attrs: 'product="business-current" quote-id="quo_FromTheFakeEdge0001"',
   });
@@ -622,4 +625,16 @@ it('a file over 10 MB is refused before it is sent', async () => {
   } finally {
     uploads.restore();
   }
+});
+
+it('a product the bank does not offer: an error state, nothing to fill in', async () => {
+  const edge = onboardingEdge();
+  const { el, container } = await mount<GwOnboardingForm>(
+    '<gw-onboarding-form product="no-such-product"></gw-onboarding-form>',
+    edge,
+  );
+  mounted.push(container);
+  await until(() => Boolean(part(el, 'error-state')), 3000, 'the error state');
+  expect(part(el, 'step')).to.equal(null);
+  await expect(el).to.be.accessible();
 });
