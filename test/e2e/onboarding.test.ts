@@ -5,6 +5,7 @@
 // failed request and no CSP violation on the way.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { onePagePdf } from '../edge/document-fixtures.js';
 import { eventDetail, openPage, startWorld, until, type World } from './fixtures/harness.js';
 
 let world: World;
@@ -71,6 +72,20 @@ test('/demo: an application from the keyboard, resumed after a reload, submitted
     await form('[name="services"]').first().check();
     await next();
     await form('[name="documents.certificate-of-incorporation"]').waitFor();
+    // A real PDF through the real edge's content check: listed once accepted. An executable
+    // named .pdf is refused with the reason.
+    await field('documents.proof-of-address').setInputFiles({
+      name: 'bill.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('MZ\x90\x00 this is an executable'),
+    });
+    await form('[part~="field-error"]').filter({ hasText: 'not a PDF, PNG or JPEG' }).waitFor();
+    await field('documents.certificate-of-incorporation').setInputFiles({
+      name: 'certificate.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(onePagePdf()),
+    });
+    await form('[part~="document-item"]').filter({ hasText: 'certificate.pdf' }).waitFor();
     await next();
     await form('[name="politicallyExposed"][value="no"]').check();
     await form('[name="sanctioned"][value="no"]').check();
@@ -102,8 +117,20 @@ test('/demo: an application from the keyboard, resumed after a reload, submitted
       await fetch(`${world.url}/v1/applications/${receipt.id}`, {
         headers: { authorization: `Bearer ${world.secretKey}` },
       })
-    ).json()) as { steps: { people: { signatories: { phone: string }[] } } };
+    ).json()) as {
+      steps: { people: { signatories: { phone: string }[] } };
+      documents: { id: string; name: string; type: string }[];
+    };
     assert.equal(one.steps.people.signatories[0]?.phone, '+919812345678');
+    assert.deepEqual(
+      one.documents.map((d) => [d.name, d.type]),
+      [['certificate.pdf', 'application/pdf']],
+    );
+    const download = await fetch(
+      `${world.url}/v1/applications/${receipt.id}/documents/${one.documents[0]?.id}`,
+      { headers: { authorization: `Bearer ${world.secretKey}` } },
+    );
+    assert.deepEqual(new Uint8Array(await download.arrayBuffer()), onePagePdf());
 
     // A second application, whose signatory is on the demo tenant's (fictional) sanctions list
     // under another spelling: held in needs_review, with the hit on it for the reviewer.
