@@ -58,7 +58,7 @@ type SubmitState =
 /**
  * @tagname gw-onboarding-form
  * @summary A multi-step business onboarding (KYC) form: company, entity type, signatories and
- * contacts, services, declarations, review and submit — saved as the customer types and
+ * contacts, services, documents, declarations, review and submit — saved as the customer types and
  * resumed after a reload, a new tab or a lost connection.
  *
  * Every field is checked by the same rules the edge applies (India's CIN, GSTIN and PAN with
@@ -96,6 +96,11 @@ type SubmitState =
  * @csspart legend - A group's caption.
  * @csspart choice - One radio button or checkbox with its label.
  * @csspart person - One signatory's or contact's fields.
+ * @csspart document - One kind of document: its label, file input, progress and files.
+ * @csspart file - A document's file input (also `input`).
+ * @csspart upload-progress - The progress bar of an upload under way.
+ * @csspart documents - The list of a kind's uploaded files.
+ * @csspart document-item - One uploaded file: name, size and Remove.
  * @csspart review - The review of every answer.
  * @csspart actions - The Back / Continue / Submit buttons.
  * @csspart button - Continue and Submit.
