@@ -6,15 +6,14 @@
  * and enforced by `POST /v1/applications`. Imports only zod and other contracts.
  */
 import { z } from 'zod';
-import { DOCUMENT_KINDS } from './onboarding.js';
+import { DOCUMENT_KINDS, type DocumentKind } from './onboarding-lists.js';
 import { displayText, idSchema } from './primitives.js';
 
 /** The steps a product may switch off; the others are always on. */
 export const OPTIONAL_STEPS = ['services', 'documents'] as const;
 export type OptionalStep = (typeof OPTIONAL_STEPS)[number];
 
-export { DOCUMENT_KINDS };
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { DOCUMENT_KINDS, type DocumentKind };
 
 export const onboardingProductSchema = z
   .strictObject({

@@ -8,11 +8,17 @@
  * `contracts/phone.ts` (E.164 through libphonenumber-js); values come out normalised.
  */
 import { z } from 'zod';
+import {
+  checkRegistrationNumber,
+  DOCUMENT_KINDS,
+  ENTITY_TYPES,
+  REGISTRATION_SCHEMES,
+} from './onboarding-lists.js';
 import { phoneSchema } from './phone.js';
 import { displayText, idSchema, regionSchema } from './primitives.js';
-import { checkCin, checkGstin, checkPan, panOfGstin, yearInIndia } from './registration-india.js';
-import type { RegistrationCheck } from './registration-numbers.js';
-import { checkUkCompanyNumber } from './registration-uk.js';
+import { panOfGstin } from './registration-india.js';
+
+export { DOCUMENT_KINDS, ENTITY_TYPES, REGISTRATION_SCHEMES };
 
 /** The steps with data, in the order the form shows them (review and submit hold none). */
 export const ONBOARDING_STEPS = [
@@ -28,19 +34,6 @@ export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
 /** A short code-like value: trimmed, printable, bounded. */
 const codeText = (max: number) => displayText(max);
 
-/** The registration schemes the form knows (`other`: any other country's, bounded text). */
-export const REGISTRATION_SCHEMES = ['cin', 'gstin', 'pan', 'uk-company-number', 'other'] as const;
-type RegistrationScheme = (typeof REGISTRATION_SCHEMES)[number];
-
-// A CIN's year may not be in the future: the year now in India (the wall clock; the edge's
-// answer does not depend on it beyond that bound).
-const CHECKS: Record<Exclude<RegistrationScheme, 'other'>, (value: string) => RegistrationCheck> = {
-  cin: (value) => checkCin(value, { currentYear: yearInIndia(Date.now()) }),
-  gstin: checkGstin,
-  pan: (value) => checkPan(value),
-  'uk-company-number': checkUkCompanyNumber,
-};
-
 export const registrationNumberSchema = z
   .strictObject({
     scheme: z.enum(REGISTRATION_SCHEMES),
@@ -48,7 +41,7 @@ export const registrationNumberSchema = z
   })
   .transform((number, ctx) => {
     if (number.scheme === 'other') return number;
-    const checked = CHECKS[number.scheme](number.value);
+    const checked = checkRegistrationNumber(number.scheme, number.value);
     if (checked.ok) return { scheme: number.scheme, value: checked.value };
     ctx.addIssue({
       code: 'custom',
@@ -92,16 +85,6 @@ export const companyStepSchema = companyFields
   })
   .meta({ id: 'CompanyStep' });
 
-export const ENTITY_TYPES = [
-  'private-limited',
-  'public-limited',
-  'llp',
-  'partnership',
-  'sole-proprietorship',
-  'trust',
-  'other',
-] as const;
-
 export const entityTypeStepSchema = z
   .strictObject({ entityType: z.enum(ENTITY_TYPES) })
   .meta({ id: 'EntityTypeStep' });
@@ -142,14 +125,6 @@ export const servicesStepSchema = z
   })
   .meta({ id: 'ServicesStep' });
 
-/** What an uploaded document is, as the customer files it. */
-export const DOCUMENT_KINDS = [
-  'certificate-of-incorporation',
-  'proof-of-address',
-  'identity',
-  'board-resolution',
-  'other',
-] as const;
 export type ApplicationDocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const documentKindSchema = z.enum(DOCUMENT_KINDS);
 

@@ -6,6 +6,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { type Catalog, catalogSchema, EMPTY_CATALOG } from '../../contracts/catalog.js';
+import { replaceTenantDocument } from '../audit/replace-document.js';
 import { sha256Hex } from '../auth/credentials.js';
 import {
   actorOf,
@@ -77,23 +78,13 @@ export const catalogModule = defineModule({
         const tenant = tenantOf(c);
         const catalog = c.req.valid('json');
         const json = JSON.stringify(catalog);
-        const { store } = c.get('deps');
-        const before = await store.getDocument(tenant.id, 'catalog');
-        const [beforeHash, afterHash] = await Promise.all([
-          before ? sha256Hex(before.json) : null,
-          sha256Hex(json),
-        ]);
-        // Storing the same catalog again changes nothing and adds no audit entry.
-        if (beforeHash !== afterHash) {
-          await store.setDocument(tenant.id, 'catalog', json, {
-            tenantId: tenant.id,
-            actor: actorOf(c),
-            action: 'catalog.update',
-            target: 'catalog',
-            beforeHash,
-            afterHash,
-          });
-        }
+        await replaceTenantDocument(c.get('deps').store, {
+          tenantId: tenant.id,
+          kind: 'catalog',
+          json,
+          actor: actorOf(c),
+          action: 'catalog.update',
+        });
         return c.json(catalog, 200, { ETag: await etagOf(json) });
       }),
 });

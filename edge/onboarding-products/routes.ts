@@ -11,7 +11,7 @@ import {
   type OnboardingProducts,
   onboardingProductsSchema,
 } from '../../contracts/onboarding-products.js';
-import { sha256Hex } from '../auth/credentials.js';
+import { replaceTenantDocument } from '../audit/replace-document.js';
 import {
   actorOf,
   requireSecret,
@@ -76,22 +76,13 @@ export const onboardingProductsModule = defineModule({
         const tenant = tenantOf(c);
         const products = c.req.valid('json');
         const json = JSON.stringify(products);
-        const { store } = c.get('deps');
-        const before = await store.getDocument(tenant.id, 'onboarding-products');
-        const [beforeHash, afterHash] = await Promise.all([
-          before ? sha256Hex(before.json) : null,
-          sha256Hex(json),
-        ]);
-        if (beforeHash !== afterHash) {
-          await store.setDocument(tenant.id, 'onboarding-products', json, {
-            tenantId: tenant.id,
-            actor: actorOf(c),
-            action: 'onboarding-products.update',
-            target: 'onboarding-products',
-            beforeHash,
-            afterHash,
-          });
-        }
+        await replaceTenantDocument(c.get('deps').store, {
+          tenantId: tenant.id,
+          kind: 'onboarding-products',
+          json,
+          actor: actorOf(c),
+          action: 'onboarding-products.update',
+        });
         return c.json(products, 200);
       }),
 });

@@ -35,6 +35,26 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The ApiError for a failed answer: its problem+json `type` (last segment), `detail` and field
+ * `errors`, or a generic message when the body is not problem+json.
+ */
+export function problemError(status: number, body: string): ApiError {
+  let problem: { type?: string; detail?: string; errors?: unknown } = {};
+  try {
+    const parsed: unknown = body ? JSON.parse(body) : undefined;
+    if (parsed && typeof parsed === 'object') problem = parsed;
+  } catch {
+    // Not a problem+json body: the generic message.
+  }
+  return new ApiError(
+    status,
+    problem.type?.split('/').pop() ?? 'http-error',
+    problem.detail ?? `Request failed (${status}).`,
+    Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [],
+  );
+}
+
 export interface FieldProblem {
   path: string;
   code: string;
@@ -165,24 +185,10 @@ export class ApiClient {
       throw new ApiError(0, 'network', 'The service could not be reached.');
     }
     if (!response.ok) {
-      let type = 'http-error';
-      let detail = `Request failed (${response.status}).`;
-      let errors: FieldProblem[] = [];
-      try {
-        const problem = (await response.json()) as {
-          type?: string;
-          detail?: string;
-          errors?: unknown;
-        };
-        type = problem.type?.split('/').pop() ?? type;
-        detail = problem.detail ?? detail;
-        if (Array.isArray(problem.errors)) errors = problem.errors as FieldProblem[];
-      } catch {
-        // Not a problem+json body: keep the generic message.
-      }
+      const error = problemError(response.status, await response.text().catch(() => ''));
       // A token refused mid-life (revoked, rotated away) is fetched anew on the next call.
       if (response.status === 401) this.#token = undefined;
-      throw new ApiError(response.status, type, detail, errors);
+      throw error;
     }
     return response;
   }

@@ -6,19 +6,13 @@
  * what is certainly too big, so the customer does not wait for a 10 MB upload to fail.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../contracts/onboarding-lists.js';
 import { type ApiClient, ApiError } from '../core/api-client.js';
 import { formatNumber } from '../core/localize.js';
 import type { OnboardingStrings } from './locales.js';
-import type { DocumentKind, UploadedDocument } from './model.js';
+import type { UploadedDocument } from './model.js';
 import { upload } from './upload.js';
 
-export const DOCUMENT_KINDS: readonly DocumentKind[] = [
-  'certificate-of-incorporation',
-  'proof-of-address',
-  'identity',
-  'board-resolution',
-  'other',
-];
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const ACCEPT = 'application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg';
 

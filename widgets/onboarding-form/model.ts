@@ -7,8 +7,9 @@
  */
 import type { Draft, Submission } from '../../contracts/applications.js';
 import type { DraftSteps, OnboardingStep } from '../../contracts/onboarding.js';
+import type { DocumentKind, RegistrationScheme } from '../../contracts/onboarding-lists.js';
 
-export type Scheme = 'cin' | 'gstin' | 'pan' | 'uk-company-number' | 'other';
+export type Scheme = RegistrationScheme;
 
 export interface RegistrationInput {
   scheme: Scheme;
@@ -29,12 +30,7 @@ export interface ContactInput {
   phone: string;
 }
 
-export type DocumentKind =
-  | 'certificate-of-incorporation'
-  | 'proof-of-address'
-  | 'identity'
-  | 'board-resolution'
-  | 'other';
+export type { DocumentKind };
 
 /** A document the edge accepted (`POST /v1/applications/documents`), as it answered. */
 export interface UploadedDocument {

@@ -2,7 +2,7 @@
  * A file's bytes POSTed to the edge with the widget token, reporting upload progress (which
  * fetch cannot), its JSON answer parsed. Failures are ApiErrors, as the client's own requests.
  */
-import { type ApiClient, ApiError, type FieldProblem } from '../core/api-client.js';
+import { type ApiClient, ApiError, problemError } from '../core/api-client.js';
 
 export function upload<T>(
   client: ApiClient,
@@ -30,22 +30,10 @@ export function upload<T>(
         xhr.onerror = () => reject(new ApiError(0, 'network', 'The service could not be reached.'));
         xhr.onabort = () => reject(new DOMException('The upload was aborted.', 'AbortError'));
         xhr.onload = () => {
-          let body: { type?: string; detail?: string; errors?: FieldProblem[] } | undefined;
-          try {
-            body = xhr.responseText ? JSON.parse(xhr.responseText) : undefined;
-          } catch {
-            body = undefined;
-          }
-          if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+          if (xhr.status >= 200 && xhr.status < 300)
+            return resolve((xhr.responseText ? JSON.parse(xhr.responseText) : undefined) as T);
           if (xhr.status === 401) client.dropToken();
-          reject(
-            new ApiError(
-              xhr.status,
-              body?.type?.split('/').pop() ?? 'http-error',
-              body?.detail ?? `Request failed (${xhr.status}).`,
-              Array.isArray(body?.errors) ? body.errors : [],
-            ),
-          );
+          reject(problemError(xhr.status, xhr.responseText));
         };
         init.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
         xhr.send(file);

@@ -10,11 +10,15 @@
  * passed in once loaded (the component imports it when a step with phones is near); until then
  * a phone field is "not checked yet", never "valid".
  */
+
+import {
+  checkRegistrationNumber,
+  ENTITY_TYPES,
+  REGISTRATION_SCHEMES,
+} from '../../contracts/onboarding-lists.js';
 import type { PhoneCountry } from '../../contracts/phone-countries.js';
 import type { PhoneCheck } from '../../contracts/phone-number.js';
-import { checkCin, checkGstin, checkPan, panOfGstin } from '../../contracts/registration-india.js';
-import type { RegistrationCheck } from '../../contracts/registration-numbers.js';
-import { checkUkCompanyNumber } from '../../contracts/registration-uk.js';
+import { checkGstin, checkPan, panOfGstin } from '../../contracts/registration-india.js';
 import { EMAIL_PATTERN, isIsoDate, UNSAFE_TEXT } from '../../contracts/text-rules.js';
 import type { FormState, FormStep, Scheme } from './model.js';
 
@@ -29,28 +33,9 @@ export interface FieldError {
 export type Errors = Map<string, FieldError>;
 export type PhoneChecker = (input: string, defaultCountry?: PhoneCountry) => PhoneCheck;
 
-/** The legal entity types (contracts/onboarding.ts ENTITY_TYPES, kept zod-free here). */
-export const ENTITY_TYPES = [
-  'private-limited',
-  'public-limited',
-  'llp',
-  'partnership',
-  'sole-proprietorship',
-  'trust',
-  'other',
-] as const;
+export { ENTITY_TYPES };
 
-export const SCHEMES: readonly Scheme[] = ['cin', 'gstin', 'pan', 'uk-company-number', 'other'];
-
-/** The year in India now, as the CIN check bounds the incorporation year. */
-const yearInIndia = () => new Date(Date.now() + 5.5 * 3_600_000).getUTCFullYear();
-
-const REGISTRATION: Record<Exclude<Scheme, 'other'>, (value: string) => RegistrationCheck> = {
-  cin: (value) => checkCin(value, { currentYear: yearInIndia() }),
-  gstin: checkGstin,
-  pan: (value) => checkPan(value),
-  'uk-company-number': checkUkCompanyNumber,
-};
+export const SCHEMES: readonly Scheme[] = REGISTRATION_SCHEMES;
 
 function text(value: string, max: number, required = true): FieldError | undefined {
   const v = value.trim();
@@ -77,7 +62,7 @@ function registration(scheme: Scheme, value: string): FieldError | undefined {
   if (v === '') return { code: 'required' };
   if (v.length > 40) return { code: 'too_long', params: { max: 40 } };
   if (scheme === 'other') return text(v, 40);
-  const checked = REGISTRATION[scheme](v);
+  const checked = checkRegistrationNumber(scheme, v);
   return checked.ok
     ? undefined
     : { code: `registration.${checked.code}`, params: checked.params, message: checked.message };
