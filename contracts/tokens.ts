@@ -8,7 +8,7 @@ export const WIDGET_SCOPES = [
   'pricing:read',
   'quotes:write',
   'onboarding:write',
-  'chat:customer',
+  'chat:write',
 ] as const;
 export type WidgetScope = (typeof WIDGET_SCOPES)[number];
 
