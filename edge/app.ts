@@ -13,6 +13,11 @@ import { parseMasterKey, SecretBox } from './auth/secret-box.js';
 import { KeyRing } from './auth/widget-tokens.js';
 import { brandingModule } from './branding/routes.js';
 import { catalogModule } from './catalog/routes.js';
+import { agentModule } from './chat/agent-routes.js';
+import { LocalChatRealtime } from './chat/local-realtime.js';
+import { chatModule } from './chat/routes.js';
+import { ChatService } from './chat/service.js';
+import { supportModule } from './chat/support-routes.js';
 import type { AppEnv } from './context.js';
 import { demoModule } from './demo-site/routes.js';
 import type { EdgeDeps } from './deps.js';
@@ -81,9 +86,26 @@ export function createApp(deps: EdgeDeps) {
   const maxSize = deps.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   // Each module's routes, built first: its declared policies apply to exactly its paths.
+  const dataKeys = new DataKeys(deps.store, secretBox, deps.clock);
+  const chatService = new ChatService(deps.store, dataKeys, deps.clock.now);
   const context: ModuleContext = {
     keyRing,
-    dataKeys: new DataKeys(deps.store, secretBox, deps.clock),
+    dataKeys,
+    chat: {
+      service: chatService,
+      // Without the runtime's rooms (an app built for tests), rooms live in memory and the
+      // WebSocket route answers that this runtime has no sockets.
+      realtime:
+        deps.chat?.(chatService) ??
+        new LocalChatRealtime(chatService, (c) =>
+          problemResponse(
+            c,
+            501,
+            'websocket-unavailable',
+            'This edge serves no WebSockets; use the events stream.',
+          ),
+        ),
+    },
   };
   const build = <R extends Hono<AppEnv>, P extends string>(module: EdgeModule<R, P>) => ({
     module,
@@ -110,6 +132,9 @@ export function createApp(deps: EdgeDeps) {
     applications: build(applicationsModule),
     webhooks: build(webhooksModule),
     screening: build(screeningModule),
+    chat: build(chatModule),
+    agent: build(agentModule),
+    support: build(supportModule),
     start: build(startModule),
     docs: build(docsModule),
     demo: build(demoModule),
@@ -210,7 +235,10 @@ export function createApp(deps: EdgeDeps) {
     .route(m.onboardingProducts.module.prefix, m.onboardingProducts.routes)
     .route(m.applications.module.prefix, m.applications.routes)
     .route(m.webhooks.module.prefix, m.webhooks.routes)
-    .route(m.screening.module.prefix, m.screening.routes);
+    .route(m.screening.module.prefix, m.screening.routes)
+    .route(m.chat.module.prefix, m.chat.routes)
+    .route(m.agent.module.prefix, m.agent.routes)
+    .route(m.support.module.prefix, m.support.routes);
   // Pages and files, outside the typed API (the client has no use for them).
   for (const page of [m.start, m.docs, m.demo, m.kit]) app.route(page.module.prefix, page.routes);
 

@@ -3,6 +3,7 @@
  * only `edge/adapters/*` build them from a real runtime (Node, Workers).
  */
 import type { Ed25519Signer } from './auth/ed25519.js';
+import type { ChatRealtimeFactory } from './chat/realtime.js';
 import type { ReadCache } from './middleware/read-cache/index.js';
 import type { BlobStore } from './store/ports/blobs.js';
 import type { Store } from './store/store.js';
@@ -144,4 +145,10 @@ export interface EdgeDeps {
    * the full chain.
    */
   readCache?: ReadCache;
+  /**
+   * The support chat's rooms: in the process with WebSockets from the Node adapter, or one
+   * Durable Object per conversation on Workers. Without it, rooms live in memory and the
+   * WebSocket route answers 501 (the SSE fallback still works): for apps built in tests.
+   */
+  chat?: ChatRealtimeFactory;
 }

@@ -8,6 +8,8 @@
 import type { Hono } from 'hono';
 import type { DataKeys } from './auth/data-keys.js';
 import type { KeyRing } from './auth/widget-tokens.js';
+import type { ChatRealtime } from './chat/realtime.js';
+import type { ChatService } from './chat/service.js';
 import type { AppEnv } from './context.js';
 
 /**
@@ -23,6 +25,8 @@ export interface ModuleContext {
   keyRing: KeyRing;
   /** Seals and opens personal data under each tenant's data key. */
   dataKeys: DataKeys;
+  /** The support chat: its storage logic and the runtime's rooms. */
+  chat: { service: ChatService; realtime: ChatRealtime };
 }
 
 export interface EdgeModule<R extends Hono<AppEnv> = Hono<AppEnv>, P extends string = string> {

@@ -15,8 +15,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import SQLite from 'better-sqlite3';
+import { HEARTBEAT_MS } from '../../contracts/chat-rules.js';
 import { createApp } from '../app.js';
 import { sha256Hex } from '../auth/credentials.js';
+import { LocalChatRealtime } from '../chat/local-realtime.js';
 import type { AssetSource, EdgeDeps, Logger } from '../deps.js';
 import { runMaintenance } from '../maintenance.js';
 import { MemoryRateLimiter } from '../middleware/rate-limit/index.js';
@@ -26,6 +28,7 @@ import { migrate } from '../store/migrate.js';
 import { sqlBlobs } from '../store/sql/blobs.js';
 import { sqlStore } from '../store/sql-store.js';
 import { drainWebhooks } from '../webhooks/dispatch.js';
+import { nodeChatSockets } from './node-chat-sockets.js';
 import { ConfigError, ensureDataDir, loadSettings, type NodeEdgeSettings } from './node-config.js';
 import { nodeEd25519Signer } from './node-ed25519.js';
 import { webhookFetch } from './node-webhook-fetch.js';
@@ -181,6 +184,8 @@ export async function startNodeEdge(
   const listenHost = new URL(settings.publicUrl).hostname;
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
   const readCache = new ReadCache(clock.now, sha256);
+  const sockets = nodeChatSockets();
+  let rooms: LocalChatRealtime | undefined;
   const deps: EdgeDeps = {
     // One process owns this database file: its in-memory caches are exact (writes invalidate).
     store: cachingStore(sqlStore(executor, clock.now), clock.now, {
@@ -215,6 +220,11 @@ export async function startNodeEdge(
       (env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'unknown',
     sha256,
     ed25519: nodeEd25519Signer,
+    // One process: every conversation's room is in it, its sockets from `ws`.
+    chat: (service) => {
+      rooms = new LocalChatRealtime(service, sockets.accept);
+      return rooms;
+    },
   };
   const app = createApp(deps);
   // Loading the key ring opens the sealed signing keys: a wrong master key fails the boot.
@@ -232,6 +242,10 @@ export async function startNodeEdge(
       resolveServer(s as Server),
     );
   });
+  sockets.attach(server, (request, env) => app.fetch(request, env));
+  // Sockets that stopped sending heartbeats (a phone that went into a tunnel) are closed.
+  const sweepTimer = setInterval(() => rooms?.sweep(), HEARTBEAT_MS);
+  sweepTimer.unref();
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`;
@@ -270,7 +284,9 @@ export async function startNodeEdge(
   const close = () => {
     clearInterval(maintenanceTimer);
     clearInterval(webhookTimer);
+    clearInterval(sweepTimer);
     closing ??= (async () => {
+      sockets.closeAll();
       await new Promise<void>((done) => {
         server.close(() => done());
         // Idle keep-alive sockets would hold close() open; busy ones finish their request first.

@@ -128,6 +128,7 @@ export const DEMO_TOKEN_SCOPES = [
   'pricing:read',
   'quotes:write',
   'onboarding:write',
+  'chat:write',
 ];
 /** The demo page's one customer: its onboarding draft is resumed across tabs and restarts. */
 export const DEMO_CUSTOMER = 'demo-customer-0001';

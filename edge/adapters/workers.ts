@@ -1,7 +1,7 @@
 /**
  * The edge on Cloudflare Workers: the same `createApp` as on Node, with its deps built from the
  * Worker's bindings (wrangler.toml): D1 for the store (one batch per write), R2 for uploaded
- * documents, a Durable Object per rate-limit bucket, the static-assets binding for the widget
+ * documents, a Durable Object per rate-limit bucket and one per chat conversation, the static-assets binding for the widget
  * kit and the API docs viewer, a Cron Trigger for the periodic work. Secrets (`GW_OPERATOR_KEY`, `GW_PREVIEW_SECRET`,
  * `GW_MASTER_KEY`) are Worker secrets; the rest are vars. The one default export of the repo.
  *
@@ -19,6 +19,10 @@ import { sqlStore } from '../store/sql-store.js';
 import { type D1Database, D1Executor } from './d1-executor.js';
 import { DEMO_CSS, demoPageHtml } from './demo-page.js';
 import { type R2Bucket, r2Blobs } from './r2-blobs.js';
+import { type ChatRoomNamespace, durableChat } from './workers-chat.js';
+
+// The Durable Object classes wrangler.toml binds are exported by the Worker's main module.
+export { ChatRoomObject } from './workers-chat.js';
 
 interface Fetcher {
   fetch(request: Request): Promise<Response>;
@@ -44,6 +48,8 @@ export interface Env {
   UPLOADS: R2Bucket;
   ASSETS: Fetcher;
   RATE_LIMITER: DurableObjectNamespace;
+  /** One support-chat room per conversation (its sockets, its order). */
+  CHAT_ROOM: ChatRoomNamespace;
   GW_OPERATOR_KEY?: string;
   GW_PREVIEW_SECRET?: string;
   GW_MASTER_KEY?: string;
@@ -187,6 +193,7 @@ async function buildEdge(env: Env) {
     assets: assetsUnder(env.ASSETS, 'docs/'),
     widgetAssets: assetsUnder(env.ASSETS, ''),
     clientIp: (request) => request.headers.get('cf-connecting-ip') ?? 'unknown',
+    chat: durableChat(env.CHAT_ROOM, clock.now),
   };
   const app = createApp(deps);
   if (demo?.publishableKey && demo.secretKey) {
@@ -209,6 +216,7 @@ async function buildEdge(env: Env) {
               'pricing:read',
               'quotes:write',
               'onboarding:write',
+              'chat:write',
             ],
             origin,
             customer: 'demo-customer-0001',

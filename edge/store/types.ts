@@ -116,7 +116,12 @@ export interface SigningKey {
 }
 
 /** Tenant-owned documents, each validated by its zod contract before it is stored. */
-export type DocumentKind = 'catalog' | 'pricing-plans' | 'screening-list' | 'onboarding-products';
+export type DocumentKind =
+  | 'catalog'
+  | 'pricing-plans'
+  | 'screening-list'
+  | 'onboarding-products'
+  | 'chat-support';
 
 export interface StoredQuote {
   id: string;

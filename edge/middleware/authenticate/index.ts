@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { TOKEN_SUBPROTOCOL_PREFIX } from '../../../contracts/chat-rules.js';
 import { KEY_PREFIX, sha256Hex } from '../../auth/credentials.js';
 import { type KeyRing, TokenRejected, type WidgetScope } from '../../auth/widget-tokens.js';
 import type { AppEnv, Caller } from '../../context.js';
@@ -32,7 +33,10 @@ export const authenticate = (keyRing: KeyRing) =>
   createMiddleware<AppEnv>(async function authenticate(c, next) {
     const header = c.req.header('authorization');
     let credential: string | undefined;
-    if (header === undefined) {
+    const socketToken = header === undefined ? webSocketToken(c) : undefined;
+    if (socketToken !== undefined) {
+      credential = socketToken;
+    } else if (header === undefined) {
       // A publishable key is public: widgets may send it as `?pk=` on reads, which keeps the
       // request "simple" (no Authorization header, so no CORS preflight per URL).
       const pk = c.req.method === 'GET' ? c.req.query('pk') : undefined;
@@ -63,6 +67,22 @@ export const authenticate = (keyRing: KeyRing) =>
     c.set('caller', caller);
     await next();
   });
+
+/**
+ * A browser cannot set `Authorization` on a WebSocket: the widget token comes as the
+ * subprotocol `gw-token.<jwt>` of an upgrade request instead (never in the URL, which logs
+ * keep). Only a GET upgrade may carry one, and it is checked exactly like the header.
+ */
+function webSocketToken(c: Context<AppEnv>): string | undefined {
+  if (c.req.method !== 'GET' || c.req.header('upgrade')?.toLowerCase() !== 'websocket') return;
+  const offered = c.req.header('sec-websocket-protocol');
+  if (!offered) return;
+  const entry = offered
+    .split(',')
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(TOKEN_SUBPROTOCOL_PREFIX));
+  return entry?.slice(TOKEN_SUBPROTOCOL_PREFIX.length);
+}
 
 async function identify(c: Context<AppEnv>, keyRing: KeyRing, credential: string): Promise<Caller> {
   const { store, config, logger } = c.get('deps');

@@ -1,0 +1,261 @@
+/**
+ * The bank's support agents, through the bank's own tools, with a secret key holding
+ * `chat:agent`: open conversations, one conversation's messages, a reply (delivered live to
+ * the customer, in the conversation's order), assignment, closing, and the tickets about to
+ * breach their tier's response time. The tenant always comes from the key.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import {
+  agentMessageSchema,
+  assignSchema,
+  CONVERSATION_ID_PATTERN,
+  CONVERSATION_STATUSES,
+  chatMessageSchema,
+  conversationSchema,
+  REPLAY_LIMIT,
+  ticketSchema,
+} from '../../contracts/chat.js';
+import { decodeCursor, encodeCursor } from '../applications/cursor.js';
+import type { AppEnv } from '../context.js';
+import { Problem } from '../errors.js';
+import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
+import { defineModule, type ModuleContext } from '../module.js';
+import { bearer, conflict, json, jsonBody, problems } from '../openapi.js';
+import { router } from '../router.js';
+import { ticketView } from './routes.js';
+import { conversationView } from './service.js';
+
+const tags = ['Support chat: agents'];
+const agent = requireSecret('chat:agent');
+
+const idParam = z.object({
+  id: z.string().regex(CONVERSATION_ID_PATTERN, 'a conversation id (cv_…)'),
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/conversations',
+  tags,
+  security: bearer,
+  middleware: [agent] as const,
+  request: {
+    query: z.object({
+      status: z.enum(CONVERSATION_STATUSES).default('open'),
+      limit: z.coerce.number().int().min(1).max(100).default(50),
+      cursor: z.string().max(200).optional(),
+    }),
+  },
+  responses: {
+    200: json(
+      z.object({ items: z.array(conversationSchema), nextCursor: z.string().nullable() }),
+      'Conversations, most recently active first',
+    ),
+    ...problems,
+  },
+});
+
+const readRoute = createRoute({
+  method: 'get',
+  path: '/conversations/{id}',
+  tags,
+  security: bearer,
+  middleware: [agent] as const,
+  request: {
+    params: idParam,
+    query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
+  },
+  responses: {
+    200: json(
+      z.object({
+        conversation: conversationSchema,
+        messages: z.array(chatMessageSchema),
+        ticket: ticketSchema.nullable(),
+      }),
+      `The conversation, up to ${REPLAY_LIMIT} messages after \`after\`, and its ticket`,
+    ),
+    ...problems,
+  },
+});
+
+const replyRoute = createRoute({
+  method: 'post',
+  path: '/conversations/{id}/messages',
+  tags,
+  security: bearer,
+  middleware: [agent] as const,
+  request: { params: idParam, body: jsonBody(agentMessageSchema) },
+  responses: {
+    200: json(z.object({ message: chatMessageSchema }), 'Already stored (a retry): as it was'),
+    201: json(z.object({ message: chatMessageSchema }), 'Stored and delivered to the customer'),
+    409: conflict,
+    ...problems,
+  },
+});
+
+const assignRoute = createRoute({
+  method: 'post',
+  path: '/conversations/{id}/assign',
+  tags,
+  security: bearer,
+  middleware: [agent] as const,
+  request: { params: idParam, body: jsonBody(assignSchema) },
+  responses: {
+    200: json(z.object({ conversation: conversationSchema }), 'Assigned (or unassigned)'),
+    409: conflict,
+    ...problems,
+  },
+});
+
+const closeRoute = createRoute({
+  method: 'post',
+  path: '/conversations/{id}/close',
+  tags,
+  security: bearer,
+  middleware: [agent] as const,
+  request: { params: idParam },
+  responses: {
+    200: json(z.object({ conversation: conversationSchema }), 'Closed; its ticket resolved'),
+    409: conflict,
+    ...problems,
+  },
+});
+
+const ticketsRoute = createRoute({
+  method: 'get',
+  path: '/tickets',
+  tags,
+  security: bearer,
+  middleware: [agent] as const,
+  request: {
+    query: z.object({
+      dueWithinMinutes: z.coerce
+        .number()
+        .int()
+        .min(0)
+        .max(7 * 24 * 60)
+        .optional()
+        .meta({ description: 'Only tickets due within this many minutes (or overdue).' }),
+      limit: z.coerce.number().int().min(1).max(200).default(100),
+    }),
+  },
+  responses: {
+    200: json(z.object({ items: z.array(ticketSchema) }), 'Open tickets, soonest due first'),
+    ...problems,
+  },
+});
+
+export const agentModule = defineModule({
+  prefix: '/v1/agent',
+  embeddable: false,
+  cors: 'none',
+  routes: ({ chat }: ModuleContext) =>
+    router()
+      .openapi(listRoute, async (c) => {
+        const { status, limit, cursor } = c.req.valid('query');
+        const before = cursor ? decodeCursor(cursor) : undefined;
+        const items = await c.get('deps').store.listConversations(tenantOf(c).id, {
+          status,
+          limit: limit + 1,
+          ...(before ? { before: { updatedAt: before.createdAt, id: before.id } } : {}),
+        });
+        const page = items.slice(0, limit);
+        const last = page.at(-1);
+        return c.json(
+          {
+            items: page.map(conversationView),
+            nextCursor:
+              items.length > limit && last
+                ? encodeCursor({ createdAt: last.updatedAt, id: last.id })
+                : null,
+          },
+          200,
+        );
+      })
+      .openapi(readRoute, async (c) => {
+        const tenantId = tenantOf(c).id;
+        const { id } = c.req.valid('param');
+        const { store } = c.get('deps');
+        const record = await store.getConversation(tenantId, id);
+        if (!record) throw new Problem(404, 'not-found', 'No such conversation.');
+        const [messages, ticket] = await Promise.all([
+          chat.service.replay(tenantId, id, c.req.valid('query').after, REPLAY_LIMIT),
+          store.getTicket(tenantId, id),
+        ]);
+        return c.json(
+          {
+            conversation: conversationView(record),
+            messages,
+            ticket: ticket ? ticketView(ticket) : null,
+          },
+          200,
+        );
+      })
+      .openapi(replyRoute, async (c) => {
+        const tenantId = tenantOf(c).id;
+        const { id } = c.req.valid('param');
+        const { clientId, text, agentName } = c.req.valid('json');
+        if (!(await c.get('deps').store.getConversation(tenantId, id)))
+          throw new Problem(404, 'not-found', 'No such conversation.');
+        const result = await chat.realtime.post(tenantId, id, {
+          clientId,
+          text,
+          author: 'agent',
+          authorName: agentName ?? null,
+        });
+        if (!result) throw new Problem(409, 'conversation-closed', 'This conversation has ended.');
+        return c.json({ message: result.message }, result.created ? 201 : 200);
+      })
+      .openapi(assignRoute, async (c) => {
+        const tenantId = tenantOf(c).id;
+        const { id } = c.req.valid('param');
+        const { agent: assignee } = c.req.valid('json');
+        const result = await chat.realtime.change(tenantId, id, {
+          kind: 'assign',
+          assignee,
+          audit: {
+            tenantId,
+            actor: actorOf(c),
+            action: 'chat.assign',
+            target: id,
+            beforeHash: null,
+            afterHash: null,
+            details: { assigned: assignee !== null },
+          },
+        });
+        return conversationAnswer(c, tenantId, id, result.ok);
+      })
+      .openapi(closeRoute, async (c) => {
+        const tenantId = tenantOf(c).id;
+        const { id } = c.req.valid('param');
+        const result = await chat.realtime.change(tenantId, id, {
+          kind: 'close',
+          audit: {
+            tenantId,
+            actor: actorOf(c),
+            action: 'chat.close',
+            target: id,
+            beforeHash: null,
+            afterHash: null,
+          },
+        });
+        return conversationAnswer(c, tenantId, id, result.ok);
+      })
+      .openapi(ticketsRoute, async (c) => {
+        const { dueWithinMinutes, limit } = c.req.valid('query');
+        const now = c.get('deps').clock.now();
+        const items = await c.get('deps').store.listTickets(tenantOf(c).id, {
+          limit,
+          ...(dueWithinMinutes !== undefined ? { dueBefore: now + dueWithinMinutes * 60_000 } : {}),
+        });
+        return c.json({ items: items.map(ticketView) }, 200);
+      }),
+});
+
+/** The conversation after a change: 404 if it is not the tenant's, 409 if it was not open. */
+async function conversationAnswer(c: Context<AppEnv>, tenantId: string, id: string, ok: boolean) {
+  const record = await c.get('deps').store.getConversation(tenantId, id);
+  if (!record) throw new Problem(404, 'not-found', 'No such conversation.');
+  if (!ok) throw new Problem(409, 'conversation-closed', 'This conversation has already ended.');
+  return c.json({ conversation: conversationView(record) }, 200);
+}
