@@ -10,6 +10,8 @@ export const WEBHOOK_EVENTS = [
   'application.submitted',
   'application.screened',
   'application.status_changed',
+  'conversation.created',
+  'message.created',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

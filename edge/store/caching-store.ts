@@ -74,6 +74,9 @@ export function cachingStore(store: Store, now: () => number, options: CachingOp
   };
 
   return {
+    // Everything not named below goes straight through, chat included: its reads are live
+    // state (a conversation's messages and status) that a cache would only make stale, and
+    // its writes change nothing this cache or the read cache holds, so they tell no one.
     ...bindAll(store),
     findKeyByHash: (hash) => read(keys, hash, () => store.findKeyByHash(hash)),
     getTenant: (id) => read(tenants, id, () => store.getTenant(id)),

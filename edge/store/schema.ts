@@ -246,6 +246,60 @@ export interface Database {
     bytes: Uint8Array;
     created_at: number;
   };
+  /** Support chats: who is talking, in clear; what the visitor told of themselves, sealed. */
+  chat_conversations: {
+    id: string;
+    tenant_id: string;
+    /** The token's `sub`, or `visitor:<id>` for an anonymous visitor. */
+    customer: string;
+    /** SHA-256 (hex) of an anonymous visitor's key; null for a known customer. */
+    visitor_key_hash: string | null;
+    /** The pre-chat form's name and email, sealed under the tenant's data key, or null. */
+    profile: string | null;
+    /** `open` or `closed` (for good). */
+    status: string;
+    /** The sequence number of the newest message; every message has `seq <= last_seq`. */
+    last_seq: number;
+    assignee: string | null;
+    /** 0 or 1: whether a ticket was opened for it. */
+    escalated: number;
+    created_at: number;
+    updated_at: number;
+  };
+  /** A conversation's messages, gap-free by `seq`; the text sealed under the data key. */
+  chat_messages: {
+    conversation_id: string;
+    seq: number;
+    /** The sender's id for it, unique in the conversation (a resend is the same message). */
+    client_id: string;
+    author: string;
+    author_name: string | null;
+    sealed: string;
+    at: number;
+  };
+  /** One ticket per escalated conversation, due when the tenant's tier says. */
+  chat_tickets: {
+    id: string;
+    tenant_id: string;
+    conversation_id: string;
+    priority: string;
+    tier: string;
+    /** `open` until its conversation closes, then `resolved`. */
+    status: string;
+    created_at: number;
+    due_at: number;
+  };
+  /** The tenant's knowledge-base articles (public help text, so in clear). */
+  kb_articles: {
+    tenant_id: string;
+    slug: string;
+    title: string;
+    body: string;
+    /** JSON array of strings. */
+    tags: string;
+    url: string | null;
+    updated_at: number;
+  };
 }
 
 /**
@@ -661,6 +715,83 @@ export const MIGRATIONS: readonly Migration[] = [
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('bytes', 'blob', (c) => c.notNull())
         .addColumn('created_at', 'integer', (c) => c.notNull())
+        .compile(),
+    ],
+  },
+  {
+    name: '0009_support_chat',
+    statements: (db) => [
+      db.schema
+        .createTable('chat_conversations')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('customer', 'text', (c) => c.notNull())
+        .addColumn('visitor_key_hash', 'text')
+        .addColumn('profile', 'text')
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('last_seq', 'integer', (c) => c.notNull())
+        .addColumn('assignee', 'text')
+        .addColumn('escalated', 'integer', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .compile(),
+      // A known customer resumes their open conversation.
+      db.schema
+        .createIndex('chat_conversations_customer')
+        .on('chat_conversations')
+        .columns(['tenant_id', 'customer', 'status'])
+        .compile(),
+      // The agents' list: open (or closed) ones, most recently active first, by keyset.
+      db.schema
+        .createIndex('chat_conversations_activity')
+        .on('chat_conversations')
+        .columns(['tenant_id', 'status', 'updated_at', 'id'])
+        .compile(),
+      // The primary key gives the sequence numbers their uniqueness and replay its order; the
+      // client id makes a resend the message already stored.
+      db.schema
+        .createTable('chat_messages')
+        .addColumn('conversation_id', 'text', (c) =>
+          c.notNull().references('chat_conversations.id'),
+        )
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('author', 'text', (c) => c.notNull())
+        .addColumn('author_name', 'text')
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('chat_messages_pk', ['conversation_id', 'seq'])
+        .addUniqueConstraint('chat_messages_client_id', ['conversation_id', 'client_id'])
+        .compile(),
+      // One ticket per conversation: a second escalation finds the first.
+      db.schema
+        .createTable('chat_tickets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('conversation_id', 'text', (c) =>
+          c.notNull().unique().references('chat_conversations.id'),
+        )
+        .addColumn('priority', 'text', (c) => c.notNull())
+        .addColumn('tier', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'integer', (c) => c.notNull())
+        .addColumn('due_at', 'integer', (c) => c.notNull())
+        .compile(),
+      db.schema
+        .createIndex('chat_tickets_due')
+        .on('chat_tickets')
+        .columns(['tenant_id', 'status', 'due_at'])
+        .compile(),
+      db.schema
+        .createTable('kb_articles')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('slug', 'text', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('updated_at', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('kb_articles_pk', ['tenant_id', 'slug'])
         .compile(),
     ],
   },

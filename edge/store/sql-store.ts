@@ -6,6 +6,7 @@ import type { SqlExecutor } from './executor.js';
 import { sqlApplications } from './sql/applications.js';
 import { sqlAudit } from './sql/audit.js';
 import { sqlBranding } from './sql/branding.js';
+import { sqlChat } from './sql/chat.js';
 import { sqlDocuments } from './sql/documents.js';
 import { sqlDomains } from './sql/domains.js';
 import { sqlSigningKeys } from './sql/signing-keys.js';
@@ -28,6 +29,7 @@ export function sqlStore(executor: SqlExecutor, now: () => number): Store {
     ...sqlApplications(context),
     ...sqlUploads(context),
     ...sqlWebhooks(context),
+    ...sqlChat(context),
     close: () => executor.close(),
   };
 }

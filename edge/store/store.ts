@@ -7,6 +7,7 @@
 import type { ApplicationStore } from './ports/applications.js';
 import type { AuditStore } from './ports/audit.js';
 import type { BrandingStore } from './ports/branding.js';
+import type { ChatStore } from './ports/chat.js';
 import type { DocumentStore } from './ports/documents.js';
 import type { DomainStore } from './ports/domains.js';
 import type { SigningKeyStore } from './ports/signing-keys.js';
@@ -20,6 +21,7 @@ export type {
   ApplicationStore,
   AuditStore,
   BrandingStore,
+  ChatStore,
   DocumentStore,
   DomainStore,
   SigningKeyStore,
@@ -39,6 +41,7 @@ export interface Store
     AuditStore,
     ApplicationStore,
     UploadStore,
-    WebhookStore {
+    WebhookStore,
+    ChatStore {
   close(): Promise<void>;
 }

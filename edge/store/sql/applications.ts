@@ -13,9 +13,17 @@ import type {
   AuditEntry,
   IdempotencyClaim,
   IdempotencyRecord,
-  OutboxEvent,
 } from '../types.js';
-import { all, auditRow, batch, first, insertWhen, type Row, type SqlContext } from './shared.js';
+import {
+  all,
+  auditRow,
+  batch,
+  first,
+  insertWhen,
+  outboxRow,
+  type Row,
+  type SqlContext,
+} from './shared.js';
 
 const applicationFrom = (r: Row<'applications'>): ApplicationRecord => ({
   id: r.id,
@@ -33,15 +41,6 @@ const applicationFrom = (r: Row<'applications'>): ApplicationRecord => ({
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
   changeId: r.change_id,
-});
-
-const outboxRow = (tenantId: string, event: OutboxEvent, at: number): Row<'outbox'> => ({
-  id: event.id,
-  tenant_id: tenantId,
-  type: event.type,
-  payload: JSON.stringify(event.payload),
-  created_at: at,
-  dispatched_at: null,
 });
 
 const exists = (query: { compile: () => unknown }): Expression<SqlBool> =>

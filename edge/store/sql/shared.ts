@@ -3,7 +3,7 @@ import type { Compilable, Expression, SqlBool } from 'kysely';
 import type { SqlExecutor } from '../executor.js';
 import { q } from '../query.js';
 import type { Database } from '../schema.js';
-import type { ApiKey, AuditEntry, Domain, Tenant, ThemeVersion } from '../types.js';
+import type { ApiKey, AuditEntry, Domain, OutboxEvent, Tenant, ThemeVersion } from '../types.js';
 
 export type Row<T extends keyof Database> = Database[T];
 
@@ -75,6 +75,16 @@ export function insertWhen<T extends keyof Database>(
       q.selectNoFrom((eb) => names.map((name) => eb.val(row[name]).as(name))).where(when) as never,
     );
 }
+
+/** An event for the tenant's webhooks, for the batch of the change it reports. */
+export const outboxRow = (tenantId: string, event: OutboxEvent, at: number): Row<'outbox'> => ({
+  id: event.id,
+  tenant_id: tenantId,
+  type: event.type,
+  payload: JSON.stringify(event.payload),
+  created_at: at,
+  dispatched_at: null,
+});
 
 export const tenantFrom = (r: Row<'tenants'>): Tenant => ({
   id: r.id,
