@@ -30,9 +30,9 @@ export const REPLAY_LIMIT = 200;
 /** A client-chosen message id, for de-duplication: 8–64 URL-safe characters. */
 export const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
 /** A conversation id as the edge makes them. */
-export const CONVERSATION_ID_PATTERN = /^cv_[A-Za-z0-9_-]{22}$/;
-/** A visitor key as the edge makes them (32 random bytes, base64url). */
-export const VISITOR_KEY_PATTERN = /^vk_[A-Za-z0-9_-]{43}$/;
+export const CONVERSATION_ID_PATTERN = /^cv_[A-Za-z0-9]{20}$/;
+/** A visitor key as the edge makes them (43 random base62 characters: 256 bits). */
+export const VISITOR_KEY_PATTERN = /^vk_[A-Za-z0-9]{43}$/;
 
 /** WebSocket close codes the edge uses (4000–4999 are the application's). */
 export const CLOSE_CODES = {

@@ -10,7 +10,9 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Log, LogLevel } from 'miniflare';
+import { WebSocket } from 'ws';
 import { startNodeEdge } from '../../edge/adapters/node.js';
 import { loadSettings } from '../../edge/adapters/node-config.js';
 import type { RateLimits } from '../../edge/deps.js';
@@ -57,7 +59,32 @@ export interface RuntimeEdge {
    * the answer: for what fetch cannot send, such as a Content-Length the body never follows.
    */
   raw(head: string): Promise<Response>;
+  /**
+   * Opens a WebSocket to `path` on the edge (a real socket on loopback), as a browser on
+   * `origin` would: the `Origin` header and the subprotocols given.
+   */
+  socket(path: string, options: SocketOptions): WebSocket;
+  /** A GET whose body is read as it streams (an SSE answer), not read whole first. */
+  stream(path: string, options?: CallOptions): Promise<Response>;
   close(): Promise<void>;
+}
+
+export interface SocketOptions {
+  protocols: string[];
+  origin?: string;
+  host?: string;
+  ip?: string;
+}
+
+function openSocket(port: number, path: string, options: SocketOptions, ip?: string): WebSocket {
+  return new WebSocket(`ws://127.0.0.1:${port}${path}`, options.protocols, {
+    headers: {
+      host: options.host ?? PUBLIC_HOST,
+      ...(options.origin ? { origin: options.origin } : {}),
+      ...(ip ? { 'cf-connecting-ip': ip } : {}),
+    },
+    ...(ip ? {} : { localAddress: loopbackFor(options.ip ?? '192.0.2.1') }),
+  });
 }
 
 /** A DNS-over-HTTPS server on loopback whose answers the test decides. */
@@ -215,6 +242,37 @@ async function startNode(options: RuntimeOptions): Promise<RuntimeEdge> {
     logs: () => lines,
     maintenance: () => runMaintenance(edge.deps),
     raw: (head) => rawExchange(port, head),
+    socket: (path, options) => openSocket(port, path, options),
+    stream: (path, options = {}) => {
+      const { headers } = encodeBody(options);
+      return new Promise<Response>((resolve, reject) => {
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method: 'GET',
+            localAddress: loopbackFor(options.ip ?? '192.0.2.1'),
+            headers: { ...headers, host: options.host ?? PUBLIC_HOST },
+          },
+          (res) => {
+            const responseHeaders = new Headers();
+            for (const [name, value] of Object.entries(res.headers)) {
+              for (const v of Array.isArray(value) ? value : [value ?? ''])
+                responseHeaders.append(name, v);
+            }
+            resolve(
+              new Response(Readable.toWeb(res) as ReadableStream<Uint8Array>, {
+                status: res.statusCode ?? 0,
+                headers: responseHeaders,
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    },
     close: async () => {
       await edge.close();
       await new Promise<void>((resolve) => resolver.server.close(() => resolve()));
@@ -286,6 +344,15 @@ async function startWorkerd(options: RuntimeOptions): Promise<RuntimeEdge> {
     logs: () => lines,
     maintenance: () => edge.scheduled(),
     raw: (head) => rawExchange(Number(new URL(edge.url).port), head),
+    socket: (path, options) =>
+      openSocket(Number(new URL(edge.url).port), path, options, options.ip ?? '192.0.2.1'),
+    stream: async (path, options = {}) => {
+      const { headers } = encodeBody(options);
+      const res = await edge.mf.dispatchFetch(`https://${options.host ?? PUBLIC_HOST}${path}`, {
+        headers: { ...headers, 'cf-connecting-ip': options.ip ?? '192.0.2.1' },
+      });
+      return res as unknown as Response;
+    },
     close: async () => {
       await edge.close();
       await new Promise<void>((resolve) => resolver.server.close(() => resolve()));
