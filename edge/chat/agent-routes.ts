@@ -93,6 +93,20 @@ const replyRoute = createRoute({
   },
 });
 
+const typingRoute = createRoute({
+  method: 'post',
+  path: '/conversations/{id}/typing',
+  tags,
+  security: bearer,
+  middleware: [agent] as const,
+  request: { params: idParam },
+  responses: {
+    204: { description: 'The customer sees that an agent is typing (for a few seconds)' },
+    409: conflict,
+    ...problems,
+  },
+});
+
 const assignRoute = createRoute({
   method: 'post',
   path: '/conversations/{id}/assign',
@@ -205,6 +219,16 @@ export const agentModule = defineModule({
         });
         if (!result) throw new Problem(409, 'conversation-closed', 'This conversation has ended.');
         return c.json({ message: result.message }, result.created ? 201 : 200);
+      })
+      .openapi(typingRoute, async (c) => {
+        const tenantId = tenantOf(c).id;
+        const { id } = c.req.valid('param');
+        if (!(await c.get('deps').store.getConversation(tenantId, id)))
+          throw new Problem(404, 'not-found', 'No such conversation.');
+        const result = await chat.realtime.change(tenantId, id, { kind: 'typing' });
+        if (!result.ok)
+          throw new Problem(409, 'conversation-closed', 'This conversation has ended.');
+        return c.body(null, 204);
       })
       .openapi(assignRoute, async (c) => {
         const tenantId = tenantOf(c).id;

@@ -12,7 +12,9 @@ import { type ChatService, conversationView } from './service.js';
 export type ChatChange =
   | { kind: 'assign'; assignee: string | null; audit: AuditEntry }
   | { kind: 'close'; audit: AuditEntry }
-  | { kind: 'escalate'; ticket: TicketRecord };
+  | { kind: 'escalate'; ticket: TicketRecord }
+  /** An agent is typing: told to live clients, never stored. */
+  | { kind: 'typing' };
 
 /** What a change did: `ok` false when the conversation was not open (or not the tenant's). */
 export type ChangeResult = { ok: boolean; ticket?: TicketRecord };
@@ -27,6 +29,10 @@ export async function runChange(
   const { store } = service;
   const before = await store.getConversation(tenantId, conversationId);
   if (!before) return { frames: [], result: { ok: false } };
+  if (change.kind === 'typing') {
+    const open = before.status === 'open';
+    return { frames: open ? [{ type: 'typing', author: 'agent' }] : [], result: { ok: open } };
+  }
   let result: ChangeResult;
   switch (change.kind) {
     case 'assign':
