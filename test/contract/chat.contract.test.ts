@@ -79,6 +79,24 @@ async function mint(
   return minted.token;
 }
 
+/** Collects a socket's frames and its close code. */
+function watch(socket: WebSocket) {
+  const frames: ServerFrame[] = [];
+  let closed: { code: number; reason: string } | undefined;
+  socket.on('message', (data) => frames.push(JSON.parse(String(data)) as ServerFrame));
+  socket.on('close', (code, reason) => {
+    closed = { code, reason: String(reason) };
+  });
+  const until = async (done: () => boolean, what: string) => {
+    for (let i = 0; i < 200 && !done(); i++) await sleep(25);
+    assert.ok(
+      done(),
+      `waited for ${what}; frames ${JSON.stringify(frames)}, closed ${JSON.stringify(closed)}`,
+    );
+  };
+  return { frames, closed: () => closed, until };
+}
+
 async function startConversation(edge: RuntimeEdge, token: string): Promise<string> {
   const started = await read<{ conversation: { id: string } }>(
     await edge.call('POST', '/v1/chat/conversations', {
@@ -407,6 +425,162 @@ for (const runtime of RUNTIMES) {
       assert.equal(live.message.text, 'live over SSE');
       assert.equal(live.message.author, 'agent');
       await reader.cancel();
+    });
+
+    test('live rules: agent typing and close, a revoked token, bad and oversized frames, the per-socket limit', async () => {
+      const minted = await read<{ token: string; jti: string }>(
+        await edge.call('POST', '/v1/tokens', {
+          auth: tenant.secretKey,
+          body: { scopes: ['chat:write'], origin: ORIGIN, customer: `cust-${runtime}-rules` },
+        }),
+        201,
+      );
+      const conversationId = await startConversation(edge, minted.token);
+      const path = `/v1/chat/conversations/${conversationId}/socket`;
+      const open = async () => {
+        const socket = edge.socket(path, {
+          protocols: [CHAT_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${minted.token}`],
+          origin: ORIGIN,
+        });
+        const watched = watch(socket);
+        assert.deepEqual(await upgrade(socket), { open: true });
+        socket.send(JSON.stringify({ type: 'hello', after: 0 }));
+        await watched.until(() => watched.frames.some((f) => f.type === 'ready'), 'ready');
+        return { socket, ...watched };
+      };
+
+      // Not JSON, then a frame over 16 KiB: each ends its socket.
+      const garbage = await open();
+      garbage.socket.send('not json');
+      await garbage.until(() => garbage.closed() !== undefined, 'close after garbage');
+      assert.equal(garbage.closed()?.code, 4400);
+      const big = await open();
+      big.socket.send(
+        JSON.stringify({ type: 'send', clientId: 'big-frame-01', text: 'x'.repeat(17_000) }),
+      );
+      await big.until(() => big.closed() !== undefined, 'close after a big frame');
+      assert.ok([4400, 1009].includes(big.closed()?.code ?? 0), `closed ${big.closed()?.code}`);
+
+      // A message the protocol refuses fails alone; the socket stays.
+      const live = await open();
+      live.socket.send(
+        JSON.stringify({ type: 'send', clientId: 'bidi-msg-01', text: 'pay \u202Eevil' }),
+      );
+      await live.until(() => live.frames.some((f) => f.type === 'error'), 'invalid-message');
+      assert.deepEqual(
+        live.frames.filter((f) => f.type === 'error').map((f) => [f.code, f.clientId]),
+        [['invalid-message', 'bidi-msg-01']],
+      );
+      live.socket.send(JSON.stringify({ type: 'ping' }));
+      await live.until(() => live.frames.some((f) => f.type === 'pong'), 'pong');
+
+      // An agent typing shows on the customer's socket.
+      assert.equal(
+        (
+          await edge.call('POST', `/v1/agent/conversations/${conversationId}/typing`, {
+            auth: tenant.secretKey,
+          })
+        ).status,
+        204,
+      );
+      await live.until(
+        () => live.frames.some((f) => f.type === 'typing' && f.author === 'agent'),
+        'agent typing',
+      );
+
+      // 30 messages a minute per socket: the 31st is refused with a delay, not stored.
+      for (let i = 0; i < 31; i++)
+        live.socket.send(
+          JSON.stringify({
+            type: 'send',
+            clientId: `burst-${String(i).padStart(4, '0')}`,
+            text: `burst ${i}`,
+          }),
+        );
+      await live.until(
+        () => live.frames.some((f) => f.type === 'error' && f.code === 'rate-limited'),
+        'rate-limited',
+      );
+      await live.until(
+        () => live.frames.filter((f) => f.type === 'message').length === 30,
+        '30 stored',
+      );
+      const limited = live.frames.find((f) => f.type === 'error' && f.code === 'rate-limited') as {
+        clientId?: string;
+        retryAfterSeconds?: number;
+      };
+      assert.equal(limited.clientId, 'burst-0030');
+      assert.ok((limited.retryAfterSeconds ?? 0) >= 1);
+
+      // The agent closes: the customer gets the closing system message, the closed
+      // conversation, and the socket ends with 4410 (do not come back).
+      await read(
+        await edge.call('POST', `/v1/agent/conversations/${conversationId}/close`, {
+          auth: tenant.secretKey,
+        }),
+        200,
+      );
+      await live.until(() => live.closed() !== undefined, 'close after the agent closed');
+      assert.equal(live.closed()?.code, 4410);
+      const system = live.frames.find(
+        (f) => f.type === 'message' && f.message.author === 'system',
+      ) as {
+        message: ChatMessage;
+      };
+      assert.equal(system.message.seq, 31);
+      assert.equal(system.message.text, 'conversation-closed');
+      const changed = live.frames.find((f) => f.type === 'conversation') as {
+        conversation: { status: string };
+      };
+      assert.equal(changed.conversation.status, 'closed');
+      // A new socket on the closed conversation gets its history, then 4410.
+      const late = edge.socket(path, {
+        protocols: [CHAT_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${minted.token}`],
+        origin: ORIGIN,
+      });
+      const lateWatch = watch(late);
+      assert.deepEqual(await upgrade(late), { open: true });
+      late.send(JSON.stringify({ type: 'hello', after: 29 }));
+      await lateWatch.until(() => lateWatch.closed() !== undefined, 'late close');
+      assert.deepEqual(
+        lateWatch.frames.filter((f) => f.type === 'message').map((f) => f.message.seq),
+        [30, 31],
+      );
+      assert.equal(lateWatch.closed()?.code, 4410);
+
+      // A token revoked while its socket is open: the next message ends the session (4401).
+      const second = await read<{ token: string; jti: string }>(
+        await edge.call('POST', '/v1/tokens', {
+          auth: tenant.secretKey,
+          body: { scopes: ['chat:write'], origin: ORIGIN, customer: `cust-${runtime}-revoked` },
+        }),
+        201,
+      );
+      const secondConversation = await startConversation(edge, second.token);
+      const revoked = edge.socket(`/v1/chat/conversations/${secondConversation}/socket`, {
+        protocols: [CHAT_SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${second.token}`],
+        origin: ORIGIN,
+      });
+      const revokedWatch = watch(revoked);
+      assert.deepEqual(await upgrade(revoked), { open: true });
+      revoked.send(JSON.stringify({ type: 'hello', after: 0 }));
+      await revokedWatch.until(() => revokedWatch.frames.some((f) => f.type === 'ready'), 'ready');
+      assert.equal(
+        (await edge.call('DELETE', `/v1/tokens/${second.jti}`, { auth: tenant.secretKey })).status,
+        204,
+      );
+      revoked.send(
+        JSON.stringify({ type: 'send', clientId: 'after-revoke', text: 'still there?' }),
+      );
+      await revokedWatch.until(() => revokedWatch.closed() !== undefined, 'close after revocation');
+      assert.equal(revokedWatch.closed()?.code, 4401);
+      const stored = await read<{ messages: ChatMessage[] }>(
+        await edge.call('GET', `/v1/agent/conversations/${secondConversation}`, {
+          auth: tenant.secretKey,
+        }),
+        200,
+      );
+      assert.equal(stored.messages.length, 0, 'nothing stored after the revocation');
     });
   });
 }
