@@ -102,6 +102,8 @@ export interface DemoSite {
    * key, as a bank's own server would; undefined when the origin is not the bank's.
    */
   mintToken: (origin: string) => Promise<{ token: string; expiresAt: number } | undefined>;
+  /** The demo bank's support tool: calls the agent API (`/v1/agent/…`) with its secret key. */
+  agent: (method: string, path: string, body?: string) => Promise<Response>;
 }
 
 export interface EdgeDeps {

@@ -9,6 +9,7 @@ import { DEMO_BRAND, DEMO_SLUG } from '../demo/brand.js';
 import { DEMO_CATALOG } from '../demo/catalog.js';
 import { DEMO_PLANS } from '../demo/pricing.js';
 import { DEMO_SANCTIONS_LIST } from '../demo/sanctions.js';
+import { DEMO_ARTICLES, DEMO_SUPPORT } from '../demo/support.js';
 import type { DemoSite, EdgeDeps } from '../deps.js';
 import { DEMO_CSS, demoPageHtml } from './demo-page.js';
 import type { NodeEdgeSettings } from './node-config.js';
@@ -48,6 +49,14 @@ export async function seedDemo(edge: { url: string }, settings: NodeEdgeSettings
       };
     // Keep the operator key in the file current if it was regenerated.
     const saved = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, unknown>;
+    // A demo database from before the support chat gets its support set-up now.
+    if (typeof saved.secretKey === 'string') {
+      const settings = await fetch(`${edge.url}/v1/support/articles`, {
+        headers: { authorization: `Bearer ${saved.secretKey}` },
+      });
+      const articles = settings.ok ? ((await settings.json()) as { items: unknown[] }).items : [];
+      if (settings.ok && articles.length === 0) await seedSupport(call, saved.secretKey);
+    }
     if (settings.operatorKeyGenerated && saved.operatorKey !== settings.operatorKey) {
       writeFileSync(
         credentialsFile,
@@ -80,6 +89,7 @@ export async function seedDemo(edge: { url: string }, settings: NodeEdgeSettings
   await call('PUT', '/v1/pricing/plans', created.secretKey, DEMO_PLANS);
   // The fictional sanctions and PEP list: an applicant named on it is held for review.
   await call('PUT', '/v1/screening/list', created.secretKey, { entries: DEMO_SANCTIONS_LIST });
+  await seedSupport(call, created.secretKey);
   const credentials = {
     note: 'Development credentials of the seeded demo tenant. Never use these in production.',
     edge: edge.url,
@@ -97,6 +107,13 @@ export async function seedDemo(edge: { url: string }, settings: NodeEdgeSettings
     created: true,
     publishableKey: created.publishableKey,
   };
+}
+
+/** The demo's support tier, hours and articles (idempotent: PUTs of the same documents). */
+async function seedSupport(call: Call, secretKey: string): Promise<void> {
+  await call('PUT', '/v1/support/settings', secretKey, DEMO_SUPPORT);
+  for (const { slug, ...article } of DEMO_ARTICLES)
+    await call('PUT', `/v1/support/articles/${slug}`, secretKey, article);
 }
 
 type Call = (
@@ -162,6 +179,15 @@ export async function attachDemo(
       const { token, expiresAt } = (await res.json()) as { token: string; expiresAt: number };
       return { token, expiresAt };
     },
+    agent: (method, path, body) =>
+      fetch(`${edge.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${secretKey}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body,
+      }),
   };
   edge.deps.demo = () => site;
   return seeded;

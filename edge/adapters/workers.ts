@@ -227,6 +227,15 @@ async function buildEdge(env: Env) {
         const { token, expiresAt } = (await res.json()) as { token: string; expiresAt: number };
         return { token, expiresAt };
       },
+      agent: async (method, path, body) =>
+        app.request(`${publicUrl}${path}`, {
+          method,
+          headers: {
+            authorization: `Bearer ${demo.secretKey}`,
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
+          body,
+        }),
     };
     deps.demo = () => site;
   }

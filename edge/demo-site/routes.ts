@@ -8,6 +8,7 @@ import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import { requestOrigin } from '../middleware/authenticate/index.js';
 import { defineModule } from '../module.js';
+import { AGENT_CONSOLE_HTML, AGENT_CONSOLE_JS } from './agent-console.js';
 
 const DEMO_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; font-src 'self' https:; connect-src 'self'; frame-ancestors 'none'";
@@ -34,6 +35,33 @@ export const demoModule = defineModule({
           'Content-Type': 'text/css; charset=utf-8',
           'Cache-Control': 'no-cache',
         });
+      })
+      // The agent console and its backend: the agent API with the demo tenant's secret key,
+      // added here on the server (a bank's support tool does the same with its own key).
+      .get('/agent', (c) => {
+        if (!c.get('deps').demo?.()) throw noDemo();
+        c.header('Content-Security-Policy', DEMO_CSP);
+        return c.html(AGENT_CONSOLE_HTML);
+      })
+      .get('/agent.js', (c) => {
+        if (!c.get('deps').demo?.()) throw noDemo();
+        return c.body(AGENT_CONSOLE_JS, 200, {
+          'Content-Type': 'text/javascript; charset=utf-8',
+          'Cache-Control': 'no-cache',
+        });
+      })
+      .on(['GET', 'POST'], '/agent/api/*', async (c) => {
+        const demo = c.get('deps').demo?.();
+        if (!demo) throw noDemo();
+        // Only the console page itself may use the demo's key (no cross-site requests).
+        if (c.req.method === 'POST' && requestOrigin(c) !== new URL(c.req.url).origin)
+          throw new Problem(403, 'origin-not-allowed', 'Only the agent console may call this.');
+        const url = new URL(c.req.url);
+        const path = url.pathname.slice('/demo/agent/api'.length);
+        if (!/^\/(conversations|tickets)(\/|$)/.test(path))
+          throw new Problem(404, 'not-found', 'Not an agent API path.');
+        const body = c.req.method === 'POST' ? await c.req.text() : undefined;
+        return demo.agent(c.req.method, `/v1/agent${path}${url.search}`, body || undefined);
       })
       .post('/token', async (c) => {
         const demo = c.get('deps').demo?.();

@@ -8,4 +8,5 @@ export { DEMO_BRAND, DEMO_SLUG } from './brand.js';
 export { DEMO_CATALOG } from './catalog.js';
 export { DEMO_PLANS } from './pricing.js';
 export { DEMO_SANCTIONS_LIST, type DemoListEntry } from './sanctions.js';
+export { DEMO_ARTICLES, DEMO_SUPPORT } from './support.js';
 export { EMPTY_CATALOG, longCatalog, NO_PLANS } from './variants.js';

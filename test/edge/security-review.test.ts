@@ -634,6 +634,7 @@ describe('the start page', () => {
       css: '',
       credentialsFile: '/srv/gw/data/demo-credentials.json',
       mintToken: async () => undefined,
+      agent: async () => new Response(null, { status: 404 }),
     };
     edge.deps.demo = () => demo;
     const page = await (await edge.call('GET', '/')).text();
