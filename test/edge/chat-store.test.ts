@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import SQLite from 'better-sqlite3';
 import { SqliteExecutor } from '../../edge/adapters/sqlite-executor.js';
+import { cachingStore } from '../../edge/store/caching-store.js';
 import { migrate } from '../../edge/store/migrate.js';
 import type {
   ArticleRecord,
@@ -616,5 +617,25 @@ describe('chat store: knowledge-base articles', () => {
       (await store.listArticles(B)).map((a) => a.slug),
       ['accounts'],
     );
+  });
+});
+
+describe('chat store: behind the caching store', () => {
+  test('chat reads see each write at once, and chat writes do not empty the read cache', async () => {
+    const { store: sql } = await setUp();
+    let changes = 0;
+    const store = cachingStore(sql, () => T0, { onChange: () => (changes += 1) });
+    const c = await started(store, A);
+    assert.equal((await store.getConversation(A, c.id))?.lastSeq, 0);
+    await store.appendChatMessage(message(c, 'cached-msg'));
+    assert.equal((await store.getConversation(A, c.id))?.lastSeq, 1);
+    assert.equal((await store.listChatMessages(A, c.id, 0, 10)).length, 1);
+    await store.escalateConversation(ticket(c));
+    await store.assignConversation(A, c.id, 'Asha', T0 + 1, audit(A, 'chat.assigned', c.id));
+    await store.closeConversation(A, c.id, closing('closing-7'), audit(A, 'chat.closed', c.id));
+    assert.equal((await store.getConversation(A, c.id))?.status, 'closed');
+    await store.putArticle(article(A, 'cards'), 10, audit(A, 'kb.put', 'cards'));
+    assert.equal((await store.getArticle(A, 'cards'))?.slug, 'cards');
+    assert.equal(changes, 0);
   });
 });
