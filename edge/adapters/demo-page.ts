@@ -1,7 +1,8 @@
 /**
  * The demo partner-bank page served at /demo by `npm start`: a fictional bank's site that embeds
  * the widgets with the one-line embed, under a strict Content-Security-Policy. Reads use the
- * publishable key; quote requests and the onboarding form (drafts, the application) use a widget token the page gets from the bank's backend
+ * publishable key; quote requests, the onboarding form (drafts, the application) and the support
+ * chat use a widget token the page gets from the bank's backend
  * (`data-token-url`, here the edge's development-only /demo/token).
  */
 
@@ -36,7 +37,8 @@ export function demoPageHtml(options: {
 <section aria-labelledby="events-title"><h2 id="events-title">Widget events</h2>
 <p>Selections and quotes fire <code>gw-*</code> events on this page; open the console to see them.</p></section>
 </main>
-<footer class="wrap"><p>Demo Bank is fictional. Powered by GridWorks Embed.</p></footer>
+<footer class="wrap"><p>Demo Bank is fictional. Powered by GridWorks Embed. Answer the chat as the bank: <a href="/demo/agent">agent console</a>.</p></footer>
+<gw-support-chat></gw-support-chat>
 </body>
 </html>`;
 }
@@ -53,4 +55,9 @@ body { margin: 0; font: 16px/1.6 Georgia, serif; color: #1f2933; background: #f5
 .hero h1 { font-size: 36px; line-height: 1.2; margin: 0 0 12px; }
 section { margin-block: 32px; }
 footer { color: #52606d; padding-block: 32px; }
+.agent-columns { display: grid; grid-template-columns: minmax(220px, 1fr) 2fr; gap: 32px; }
+.agent-console ol { list-style: none; padding: 0; }
+.agent-console li { margin-block: 6px; }
+.agent-console li[data-author='agent'] { color: #102a43; font-weight: bold; }
+.agent-console textarea { display: block; width: 100%; font: inherit; }
 `;

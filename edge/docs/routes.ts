@@ -30,7 +30,7 @@ const DOCS_CSP =
 function indexPage(demo: { credentialsFile: string } | undefined): string {
   const start = demo
     ? `<section aria-labelledby="start"><h2 id="start">Start here (development)</h2><ol>
-<li>See every widget on a partner bank's page: <a href="/demo">the demo bank</a>.</li>
+<li>See every widget on a partner bank's page: <a href="/demo">the demo bank</a>; answer its chat as the bank's agent in <a href="/demo/agent">the agent console</a>.</li>
 <li>Read the <a href="/docs">API reference</a>; try it with the demo tenant's keys.</li>
 <li>The demo tenant's secret and publishable keys (and the operator key) are in <code>${escapeHtml(demo.credentialsFile)}</code> on this machine.</li>
 <li>Embed a widget on your own page: <code>&lt;script type="module" src="/embed.js" data-publishable-key="pk_live_…"&gt;&lt;/script&gt;</code> and <code>&lt;gw-service-catalog&gt;&lt;/gw-service-catalog&gt;</code>, with your page's origin allowed (<code>PUT /v1/origins</code>).</li>
