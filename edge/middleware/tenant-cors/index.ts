@@ -27,9 +27,10 @@ export const hostRouting = (primaryHosts: readonly string[]) =>
     await next();
   });
 
-// Idempotency-Key: the onboarding form's submission carries one; X-File-Name: a document upload.
+// Idempotency-Key: the onboarding form's submission carries one; X-File-Name: a document upload;
+// X-GW-Visitor-Key: an anonymous visitor's chat requests.
 const ALLOW_HEADERS =
-  'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-File-Name, X-Request-Id';
+  'Authorization, Content-Type, Idempotency-Key, If-None-Match, X-File-Name, X-GW-Visitor-Key, X-Request-Id';
 
 async function allowedOrigins(c: Context<AppEnv>): Promise<string[]> {
   // Unset when authentication itself failed: then only a custom domain names the tenant.
