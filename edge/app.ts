@@ -254,7 +254,7 @@ export function createApp(deps: EdgeDeps) {
       title: 'GridWorks Embed edge API',
       version: '1.0.0',
       description:
-        'Tenants, keys, allowed origins, branding, widget tokens, custom domains, widget data and onboarding applications. Errors are RFC 9457 application/problem+json.',
+        'Tenants, keys, allowed origins, branding, widget tokens, custom domains, widget data, onboarding applications and the support chat. Errors are RFC 9457 application/problem+json.',
     },
     servers: [{ url: deps.config.publicUrl }],
   });
