@@ -16,6 +16,14 @@ export const VISITOR_SUBPROTOCOL_PREFIX = 'gw-visitor.';
 /** The header that carries the visitor key on HTTP requests. */
 export const VISITOR_KEY_HEADER = 'x-gw-visitor-key';
 
+/**
+ * A token minted without a `customer` names an anonymous visitor: its `sub` is `anon_…`
+ * (edge/tokens). Such a visitor gives a name and email before chatting.
+ */
+export const ANONYMOUS_SUBJECT_PREFIX = 'anon_';
+export const isAnonymousSubject = (sub: string | undefined): boolean =>
+  sub === undefined || sub === '' || sub.startsWith(ANONYMOUS_SUBJECT_PREFIX);
+
 /** Largest frame either side may send, in bytes (UTF-8). Bigger frames close the socket. */
 export const MAX_FRAME_BYTES = 16 * 1024;
 /** Longest message text, in UTF-16 code units (well inside a frame). */

@@ -18,6 +18,7 @@ import {
   chatMessageSchema,
   conversationSchema,
   DEFAULT_SUPPORT_SETTINGS,
+  isAnonymousSubject,
   isOpenAt,
   MESSAGES_PER_MINUTE,
   messagePageSchema,
@@ -79,7 +80,7 @@ export async function supportSettings(store: Store, tenantId: string): Promise<S
 }
 
 /** Tokens minted without a customer carry an `anon_…` subject: an anonymous visitor. */
-const isAnonymous = (sub: string) => sub.startsWith('anon_');
+const isAnonymous = isAnonymousSubject;
 
 function claimsOf(c: Context<AppEnv>) {
   const caller = c.get('caller');

@@ -87,6 +87,7 @@ export const tokensModule = defineModule({
         const { token, claims } = await keyRing.mint(
           {
             tenantId: tenant.id,
+            // `anon_…`: an anonymous visitor (contracts/chat-rules.ts ANONYMOUS_SUBJECT_PREFIX).
             subject: body.customer ?? newId('anon'),
             scopes: body.scopes,
             origin: body.origin,
