@@ -1176,6 +1176,16 @@ describe('the agent API', () => {
       const ready = await stream.frame();
       assert.equal(ready.type, 'ready');
 
+      // The agent is typing: the customer is told; nothing is stored, no number taken.
+      const outboxBefore = countRows(edge, 'outbox');
+      assert.equal(
+        (await agentCall(edge, tenant, 'POST', `/conversations/${id}/typing`)).status,
+        204,
+      );
+      assert.deepEqual(await stream.frame(), { type: 'typing', author: 'agent' });
+      assert.equal(countRows(edge, 'chat_messages'), 1);
+      assert.equal(countRows(edge, 'outbox'), outboxBefore);
+
       const reply = await read<{ message: ChatMessage }>(
         await agentCall(edge, tenant, 'POST', `/conversations/${id}/messages`, {
           clientId: 'agent-msg-0001',
@@ -1275,6 +1285,11 @@ describe('the agent API', () => {
       409,
       'conversation-closed',
     );
+    await problem(
+      await agentCall(edge, tenant, 'POST', `/conversations/${id}/typing`),
+      409,
+      'conversation-closed',
+    );
     // A stream opened after the close replays everything, then ends at once.
     const late = await openStream(edge, token, id);
     try {
@@ -1329,6 +1344,11 @@ describe('the agent API', () => {
       'not-found',
     );
     await problem(
+      await agentCall(edge, other, 'POST', `/conversations/${id}/typing`),
+      404,
+      'not-found',
+    );
+    await problem(
       await agentCall(edge, other, 'POST', `/conversations/${id}/close`),
       404,
       'not-found',
@@ -1364,6 +1384,7 @@ describe('the agent API', () => {
       ['GET', '/v1/agent/conversations'],
       ['GET', `/v1/agent/conversations/${id}`],
       ['POST', `/v1/agent/conversations/${id}/close`],
+      ['POST', `/v1/agent/conversations/${id}/typing`],
       ['GET', '/v1/agent/tickets'],
       ['GET', '/v1/support/settings'],
       ['GET', '/v1/support/articles'],
