@@ -718,16 +718,19 @@ describe('escalation', () => {
     });
   }
 
-  test('a closed conversation cannot be escalated: 409', async () => {
+  test('a closed conversation cannot be escalated: 409, whether or not it was before', async () => {
     const { edge, tenant, token } = await setup();
-    const { conversation } = await start(edge, token);
-    await closeConversation(edge, tenant, conversation.id);
-    await problem(
-      await edge.call('POST', `/v1/chat/conversations/${conversation.id}/escalate`, widget(token)),
-      409,
-      'conversation-closed',
-    );
+    const escalate = (id: string) =>
+      edge.call('POST', `/v1/chat/conversations/${id}/escalate`, widget(token));
+    const never = (await start(edge, token)).conversation.id;
+    await closeConversation(edge, tenant, never);
+    await problem(await escalate(never), 409, 'conversation-closed');
     assert.equal(countRows(edge, 'chat_tickets'), 0);
+    // Escalated, then closed: its ticket is resolved, and asking again promises nothing.
+    const before = (await start(edge, token)).conversation.id;
+    await read(await escalate(before), 201);
+    await closeConversation(edge, tenant, before);
+    await problem(await escalate(before), 409, 'conversation-closed');
     await edge.close();
   });
 });
