@@ -1452,6 +1452,54 @@ describe('the agent API', () => {
   });
 });
 
+describe("from the bank's page (CORS)", () => {
+  const preflight = (edge: TestEdge, path: string, headers: string) =>
+    edge.call('OPTIONS', path, {
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': headers,
+      },
+    });
+  const allowed = (res: Response) =>
+    (res.headers.get('access-control-allow-headers') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase());
+
+  test("chat answers carry the tenant's origin; a preflight allows the token and JSON", async () => {
+    const { edge, token } = await setup();
+    const res = await edge.call('POST', '/v1/chat/conversations', { ...widget(token), body: {} });
+    assert.equal(res.status, 201);
+    assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
+    assert.match(res.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    const pre = await preflight(edge, '/v1/chat/conversations', 'authorization, content-type');
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), ORIGIN);
+    for (const header of ['authorization', 'content-type'])
+      assert.ok(allowed(pre).includes(header));
+    await edge.close();
+  });
+
+  // The visitor key travels in its own header, which the preflight's list does not name yet, so
+  // a browser would refuse every visitor request but the first. The list is in
+  // edge/middleware/tenant-cors (outside this suite's remit): a todo until it names the header.
+  test(`a preflight allows ${VISITOR_KEY_HEADER}, so a visitor can resume from the bank's page`, {
+    todo: 'tenant-cors ALLOW_HEADERS lacks X-GW-Visitor-Key',
+  }, async () => {
+    const { edge } = await setup();
+    const pre = await preflight(
+      edge,
+      '/v1/chat/conversations/cv_00000000000000000000/messages',
+      `authorization, content-type, ${VISITOR_KEY_HEADER}`,
+    );
+    try {
+      assert.ok(allowed(pre).includes(VISITOR_KEY_HEADER), allowed(pre).join(', '));
+    } finally {
+      await edge.close();
+    }
+  });
+});
+
 describe('the socket route in process', () => {
   const upgrade = (protocols: string, extra: Record<string, string> = {}) => ({
     headers: {
