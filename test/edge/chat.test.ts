@@ -1322,6 +1322,46 @@ describe('the agent API', () => {
     await edge.close();
   });
 
+  test('a stream whose token is revoked or expires gets nothing more: it ends with 4401', async () => {
+    const { edge, tenant } = await setup();
+    const minted = await mintToken(edge, tenant, {
+      scopes: ['chat:write'],
+      origin: ORIGIN,
+      customer: 'cust-1',
+      ttlSeconds: 600,
+    });
+    const { conversation } = await start(edge, minted.token);
+    const id = conversation.id;
+    const reply = (n: number) =>
+      agentCall(edge, tenant, 'POST', `/conversations/${id}/messages`, {
+        clientId: `lapse-reply-${n}`,
+        text: `reply ${n}`,
+      });
+    const revoked = await openStream(edge, minted.token, id);
+    try {
+      assert.equal((await revoked.frame()).type, 'ready');
+      assert.equal(
+        (await edge.call('DELETE', `/v1/tokens/${minted.jti}`, { auth: tenant.secretKey })).status,
+        204,
+      );
+      assert.equal((await reply(1)).status, 201);
+      assert.deepEqual(await revoked.next(), { event: 'close', code: 4401 });
+    } finally {
+      await revoked.cancel();
+    }
+    const fresh = await chatToken(edge, tenant, 'cust-1');
+    const expiring = await openStream(edge, fresh, id, 1);
+    try {
+      assert.equal((await expiring.frame()).type, 'ready');
+      edge.clock.advance(11 * MINUTE);
+      assert.equal((await reply(2)).status, 201);
+      assert.deepEqual(await expiring.next(), { event: 'close', code: 4401 });
+    } finally {
+      await expiring.cancel();
+    }
+    await edge.close();
+  });
+
   test("another tenant's secret key gets 404 everywhere; a key without chat:agent gets 403", async () => {
     const { edge, tenant, token } = await setup();
     const { conversation } = await start(edge, token);
