@@ -833,6 +833,8 @@ describe('support settings', () => {
       (await read<SupportSettings>(await putSettings(edge, tenant, withoutVisitors), 200)).visitors,
       true,
     );
+    // The same settings again change nothing and add no entry.
+    assert.equal((await putSettings(edge, tenant, withoutVisitors)).status, 200);
     const audit = await read<{ items: { action: string; target: string }[] }>(
       await edge.call('GET', '/v1/audit', { auth: tenant.secretKey }),
       200,
@@ -841,6 +843,12 @@ describe('support settings', () => {
       audit.items.filter((i) => i.action === 'chat-support.update').map((i) => i.target),
       ['chat-support', 'chat-support'],
     );
+    // A window may run to midnight.
+    const late = {
+      ...VALID,
+      hours: { ...VALID.hours, days: { sat: { open: '18:00', close: '24:00' } } },
+    };
+    assert.deepEqual(await read(await putSettings(edge, tenant, late), 200), late);
     await edge.close();
   });
 
