@@ -217,11 +217,11 @@ function sseReader(res: Response) {
   };
 }
 
+/** The customer's SSE stream of a conversation, from after `after`. */
 async function openStream(edge: TestEdge, token: string, id: string, after = 0) {
-  const stream = sseReader(
+  return sseReader(
     await edge.call('GET', `/v1/chat/conversations/${id}/events?after=${after}`, widget(token)),
   );
-  return stream;
 }
 
 describe('starting a conversation', () => {
