@@ -16,7 +16,7 @@ import {
   REPLAY_LIMIT,
   ticketSchema,
 } from '../../contracts/chat.js';
-import { decodeCursor, encodeCursor } from '../applications/cursor.js';
+import { fromBase64Url, toBase64Url } from '../auth/secret-box.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
@@ -32,6 +32,39 @@ const agent = requireSecret('chat:agent');
 const idParam = z.object({
   id: z.string().regex(CONVERSATION_ID_PATTERN, 'a conversation id (cv_…)'),
 });
+
+/** A position in the list: base64url of the last conversation's activity time and id. */
+interface Position {
+  updatedAt: number;
+  id: string;
+}
+
+const encodeCursor = (at: Position): string =>
+  toBase64Url(new TextEncoder().encode(JSON.stringify([at.updatedAt, at.id])));
+
+/**
+ * The position a cursor names; a 400 for anything this list did not hand out. Its own codec:
+ * the applications list's checks its ids against the application id pattern.
+ */
+function decodeCursor(cursor: string): Position {
+  const invalid = new Problem(400, 'invalid-cursor', 'The cursor is not one this list returned.');
+  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw invalid;
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder().decode(fromBase64Url(cursor)));
+  } catch {
+    throw invalid;
+  }
+  if (
+    !Array.isArray(value) ||
+    value.length !== 2 ||
+    !Number.isSafeInteger(value[0]) ||
+    typeof value[1] !== 'string' ||
+    !CONVERSATION_ID_PATTERN.test(value[1])
+  )
+    throw invalid;
+  return { updatedAt: value[0] as number, id: value[1] };
+}
 
 const listRoute = createRoute({
   method: 'get',
@@ -171,7 +204,7 @@ export const agentModule = defineModule({
         const items = await c.get('deps').store.listConversations(tenantOf(c).id, {
           status,
           limit: limit + 1,
-          ...(before ? { before: { updatedAt: before.createdAt, id: before.id } } : {}),
+          ...(before ? { before } : {}),
         });
         const page = items.slice(0, limit);
         const last = page.at(-1);
@@ -180,7 +213,7 @@ export const agentModule = defineModule({
             items: page.map(conversationView),
             nextCursor:
               items.length > limit && last
-                ? encodeCursor({ createdAt: last.updatedAt, id: last.id })
+                ? encodeCursor({ updatedAt: last.updatedAt, id: last.id })
                 : null,
           },
           200,

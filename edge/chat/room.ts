@@ -118,15 +118,34 @@ export class ChatRoom {
     return run;
   }
 
-  #broadcast(text: string, except?: RoomSocket): void {
+  #broadcast(text: string, except?: RoomSocket, lapsed?: ReadonlySet<RoomSocket>): void {
     for (const socket of this.#members.live()) {
-      if (socket === except) continue;
+      if (socket === except || lapsed?.has(socket)) continue;
       try {
         socket.send(text);
       } catch {
         // A socket closing under us: its close handler removes it.
       }
     }
+  }
+
+  /**
+   * Ends the live members whose token has expired or been revoked since they connected, and
+   * returns them, so the frame about to go out does not reach them. Checked before every
+   * stored frame is broadcast: a client that only listens sends nothing to be checked on.
+   */
+  async #dropLapsed(): Promise<Set<RoomSocket>> {
+    const lapsed = new Set<RoomSocket>();
+    for (const socket of [...this.#members.live()]) {
+      if (await this.#service.sessionHolds(socket.session)) continue;
+      lapsed.add(socket);
+      try {
+        socket.close(CLOSE_CODES.unauthenticated, 'token expired or revoked');
+      } catch {
+        // Already closing (a runtime may still list it): it is skipped all the same.
+      }
+    }
+    return lapsed;
   }
 
   /** One frame from a client. Never throws: a bad frame is answered, or ends the socket. */
@@ -276,7 +295,7 @@ export class ChatRoom {
       if (!result) return undefined;
       const text = frame({ type: 'message', message: result.message });
       if (result.created) {
-        this.#broadcast(text);
+        this.#broadcast(text, undefined, await this.#dropLapsed());
         // A sender that has not said hello yet is not live, but still gets its echo.
         if (sender && ![...this.#members.live()].includes(sender)) sender.send(text);
       } else sender?.send(text);
@@ -292,10 +311,12 @@ export class ChatRoom {
   apply<T>(change: () => Promise<{ frames: ServerFrame[]; result: T }>): Promise<T> {
     return this.#serial(async () => {
       const { frames, result } = await change();
-      for (const value of frames) this.#broadcast(frame(value));
+      const lapsed = frames.length > 0 ? await this.#dropLapsed() : new Set<RoomSocket>();
+      for (const value of frames) this.#broadcast(frame(value), undefined, lapsed);
       if (frames.some((f) => f.type === 'conversation' && f.conversation.status === 'closed')) {
         for (const socket of [...this.#members.live()])
-          socket.close(CLOSE_CODES.conversationClosed, 'conversation closed');
+          if (!lapsed.has(socket))
+            socket.close(CLOSE_CODES.conversationClosed, 'conversation closed');
       }
       return result;
     });

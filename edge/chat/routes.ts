@@ -425,6 +425,9 @@ export const chatModule = defineModule({
       })
       .openapi(escalateRoute, async (c) => {
         const record = await ownConversation(c, c.req.valid('param').id);
+        // Before the existing ticket: a closed conversation's is resolved, and promises nothing.
+        if (record.status !== 'open')
+          throw new Problem(409, 'conversation-closed', 'This conversation has ended.');
         const { store, clock } = c.get('deps');
         const existing = await store.getTicket(record.tenantId, record.id);
         if (existing) return c.json({ ticket: ticketView(existing) }, 200);

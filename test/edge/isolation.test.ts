@@ -38,6 +38,8 @@ type Guard = 'operator' | 'secret' | 'widget' | 'token-or-backend' | 'customer' 
 
 interface World extends TestTenant {
   name: string;
+  /** The word its catalog, products and articles carry (no other tenant's does). */
+  word: string;
   brand: Record<string, unknown>;
   origins: string[];
   /** An active custom domain. */
@@ -75,6 +77,16 @@ interface World extends TestTenant {
   webhookEndpointId: string;
   webhookSecret: string;
   deliveryId: string;
+  /** Its support chat: settings in its own time zone, a help article at a slug every tenant has and one at a slug of its own. */
+  timeZone: string;
+  helpTitle: string;
+  faqSlug: string;
+  faqTitle: string;
+  /** Its widget token's customer's open conversation (escalated, one message) and a closed one. */
+  conversationId: string;
+  closedConversationId: string;
+  chatText: string;
+  ticketId: string;
 }
 
 interface Req {
@@ -1193,9 +1205,408 @@ const FIXTURES: Record<string, Fixture> = {
       return { path: '/v1/screening/list', status: [200], shows: ['GW-OWN'] };
     },
   },
+
+  // ---- support chat: the customer's side (a widget token with chat:write) -----------------
+  'GET /v1/chat/support': {
+    guard: 'widget',
+    // Nothing in the request names a tenant: the attacker's credential gets its own settings.
+    attacks: (_victim, attacker) => [
+      { path: '/v1/chat/support', status: [200], shows: [attacker.timeZone] },
+    ],
+    own: same((o) => ({ path: '/v1/chat/support', status: [200], shows: [o.timeZone] })),
+  },
+  'GET /v1/chat/articles/search': {
+    guard: 'widget',
+    attacks: (victim, attacker) => [
+      {
+        path: `/v1/chat/articles/search?q=${victim.word}`,
+        status: [200],
+        why: "the victim's own word: no hits from the victim's articles",
+      },
+      {
+        path: '/v1/chat/articles/search?q=help',
+        status: [200],
+        shows: [attacker.helpTitle],
+        why: 'a word every tenant has: only the attacker’s article',
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/chat/articles/search?q=${o.word}`,
+      status: [200],
+      shows: [o.helpTitle, o.faqTitle],
+    })),
+  },
+  // The same customer reference in every tenant: each resumes only its own tenant's conversation.
+  'POST /v1/chat/conversations': {
+    guard: 'customer',
+    attacks: (victim, attacker) => [
+      { path: '/v1/chat/conversations', body: {}, status: [200], shows: [attacker.conversationId] },
+      {
+        path: '/v1/chat/conversations',
+        body: { tenantId: victim.id },
+        status: [422],
+        why: "the victim's tenant id in the body",
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/chat/conversations',
+      body: {},
+      status: [200],
+      shows: [o.conversationId],
+    })),
+  },
+  'GET /v1/chat/conversations/current': {
+    guard: 'customer',
+    attacks: (_victim, attacker) => [
+      { path: '/v1/chat/conversations/current', status: [200], shows: [attacker.conversationId] },
+    ],
+    own: same((o) => ({
+      path: '/v1/chat/conversations/current',
+      status: [200],
+      shows: [o.conversationId],
+    })),
+  },
+  'GET /v1/chat/conversations/:id/messages': {
+    guard: 'customer',
+    attacks: (victim, attacker) => [
+      { path: `/v1/chat/conversations/${victim.conversationId}/messages`, status: [404] },
+      { path: `/v1/chat/conversations/${victim.closedConversationId}/messages`, status: [404] },
+      {
+        path: `/v1/chat/conversations/${attacker.conversationId}/messages`,
+        status: [200],
+        shows: [attacker.chatText],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/chat/conversations/${o.conversationId}/messages`,
+      status: [200],
+      shows: [o.chatText],
+    })),
+  },
+  'POST /v1/chat/conversations/:id/messages': {
+    guard: 'customer',
+    attacks: (victim, attacker) => [
+      {
+        path: `/v1/chat/conversations/${victim.conversationId}/messages`,
+        body: { clientId: 'probe-message-1', text: 'probe' },
+        status: [404],
+      },
+      // A resend of the attacker's own message: its own, stored once.
+      {
+        path: `/v1/chat/conversations/${attacker.conversationId}/messages`,
+        body: { clientId: WORLD_CHAT_CLIENT_ID, text: attacker.chatText },
+        status: [200],
+        shows: [attacker.chatText],
+      },
+    ],
+    own: async (_ctx, owner) => {
+      const text = `${owner.word} says hello ${++ownMessages}`;
+      return {
+        path: `/v1/chat/conversations/${owner.conversationId}/messages`,
+        body: { clientId: `own-message-${ownMessages}`, text },
+        status: [201],
+        shows: [text],
+      };
+    },
+  },
+  // A closed conversation's stream replays it and ends (an open one would stay open).
+  'GET /v1/chat/conversations/:id/events': {
+    guard: 'customer',
+    attacks: (victim, attacker) => [
+      { path: `/v1/chat/conversations/${victim.conversationId}/events`, status: [404] },
+      { path: `/v1/chat/conversations/${victim.closedConversationId}/events`, status: [404] },
+      {
+        path: `/v1/chat/conversations/${attacker.closedConversationId}/events`,
+        status: [200],
+        shows: ['conversation-closed', '4410'],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/chat/conversations/${o.closedConversationId}/events`,
+      status: [200],
+      shows: [o.closedConversationId, '4410'],
+    })),
+  },
+  // An upgrade request: authorised, this edge (in process) has no sockets to give (501).
+  'GET /v1/chat/conversations/:id/socket': {
+    guard: 'customer',
+    attacks: (victim, attacker) => [
+      {
+        path: `/v1/chat/conversations/${victim.conversationId}/socket`,
+        headers: UPGRADE,
+        status: [404],
+      },
+      {
+        path: `/v1/chat/conversations/${attacker.conversationId}/socket`,
+        headers: UPGRADE,
+        status: [501],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/chat/conversations/${o.conversationId}/socket`,
+      headers: UPGRADE,
+      status: [501],
+    })),
+  },
+  'POST /v1/chat/conversations/:id/escalate': {
+    guard: 'customer',
+    attacks: (victim, attacker) => [
+      { path: `/v1/chat/conversations/${victim.conversationId}/escalate`, status: [404] },
+      {
+        path: `/v1/chat/conversations/${attacker.conversationId}/escalate`,
+        status: [200],
+        shows: [attacker.ticketId],
+        why: "the attacker's own, already escalated: its ticket",
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/chat/conversations/${o.conversationId}/escalate`,
+      status: [200],
+      shows: [o.ticketId],
+    })),
+  },
+
+  // ---- support chat: the bank's agents and set-up (a secret key with chat:agent) ----------
+  'GET /v1/agent/conversations': {
+    guard: 'secret',
+    attacks: (_victim, attacker) => [
+      { path: '/v1/agent/conversations', status: [200], shows: [attacker.conversationId] },
+      {
+        path: '/v1/agent/conversations?status=closed',
+        status: [200],
+        shows: [attacker.closedConversationId],
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/agent/conversations',
+      status: [200],
+      shows: [o.conversationId],
+    })),
+  },
+  'GET /v1/agent/conversations/:id': {
+    guard: 'secret',
+    attacks: (victim, attacker) => [
+      { path: `/v1/agent/conversations/${victim.conversationId}`, status: [404] },
+      {
+        path: `/v1/agent/conversations/${attacker.conversationId}`,
+        status: [200],
+        shows: [attacker.chatText, attacker.ticketId],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/agent/conversations/${o.conversationId}`,
+      status: [200],
+      shows: [o.chatText, o.ticketId],
+    })),
+  },
+  'POST /v1/agent/conversations/:id/messages': {
+    guard: 'secret',
+    attacks: (victim) => [
+      {
+        path: `/v1/agent/conversations/${victim.conversationId}/messages`,
+        body: { clientId: 'probe-reply-1', text: 'probe' },
+        status: [404],
+      },
+      {
+        path: `/v1/agent/conversations/${victim.closedConversationId}/messages`,
+        body: { clientId: 'probe-reply-2', text: 'probe' },
+        status: [404],
+      },
+    ],
+    own: async (_ctx, owner) => {
+      const text = `Agent reply ${++ownMessages}`;
+      return {
+        path: `/v1/agent/conversations/${owner.conversationId}/messages`,
+        body: { clientId: `own-reply-${ownMessages}`, text, agentName: 'Own Agent' },
+        status: [201],
+        shows: [text, 'Own Agent'],
+      };
+    },
+  },
+  'POST /v1/agent/conversations/:id/typing': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/agent/conversations/${victim.conversationId}/typing`, status: [404] },
+    ],
+    own: same((o) => ({
+      path: `/v1/agent/conversations/${o.conversationId}/typing`,
+      status: [204],
+    })),
+  },
+  'POST /v1/agent/conversations/:id/assign': {
+    guard: 'secret',
+    attacks: (victim) => [
+      {
+        path: `/v1/agent/conversations/${victim.conversationId}/assign`,
+        body: { agent: 'Mallory' },
+        status: [404],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/agent/conversations/${o.conversationId}/assign`,
+      body: { agent: 'Own Agent' },
+      status: [200],
+      shows: [o.conversationId, 'Own Agent'],
+    })),
+  },
+  'POST /v1/agent/conversations/:id/close': {
+    guard: 'secret',
+    attacks: (victim) => [
+      { path: `/v1/agent/conversations/${victim.conversationId}/close`, status: [404] },
+      { path: `/v1/agent/conversations/${victim.closedConversationId}/close`, status: [404] },
+    ],
+    // A fresh conversation each time (another customer's): closing one is not repeatable.
+    own: async (ctx, owner) => {
+      const minted = await mintToken(ctx.edge, owner, {
+        scopes: ['chat:write'],
+        origin: owner.origins[0] ?? '',
+        customer: `own-customer-${++ownConversations}`,
+      });
+      const res = await ctx.edge.call('POST', '/v1/chat/conversations', {
+        auth: minted.token,
+        headers: { origin: owner.origins[0] ?? '' },
+        body: {},
+      });
+      const { conversation } = await json<{ conversation: { id: string } }>(res, 'own chat', 201);
+      return {
+        path: `/v1/agent/conversations/${conversation.id}/close`,
+        status: [200],
+        shows: [conversation.id, '"closed"'],
+      };
+    },
+  },
+  'GET /v1/agent/tickets': {
+    guard: 'secret',
+    attacks: (_victim, attacker) => [
+      { path: '/v1/agent/tickets', status: [200], shows: [attacker.ticketId] },
+    ],
+    own: same((o) => ({ path: '/v1/agent/tickets', status: [200], shows: [o.ticketId] })),
+  },
+  'GET /v1/support/settings': {
+    guard: 'secret',
+    attacks: (_victim, attacker) => [
+      { path: '/v1/support/settings', status: [200], shows: [attacker.timeZone] },
+    ],
+    own: same((o) => ({ path: '/v1/support/settings', status: [200], shows: [o.timeZone] })),
+  },
+  'PUT /v1/support/settings': {
+    guard: 'secret',
+    // The attacker's own settings again: nothing in the request can name the victim.
+    attacks: (victim, attacker) => [
+      {
+        path: '/v1/support/settings',
+        body: supportSettingsOf(attacker.timeZone),
+        status: [200],
+        shows: [attacker.timeZone],
+      },
+      {
+        path: '/v1/support/settings',
+        body: { ...supportSettingsOf(attacker.timeZone), tenantId: victim.id },
+        status: [422],
+        why: "the victim's tenant id in the body",
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/support/settings',
+      body: supportSettingsOf(o.timeZone),
+      status: [200],
+      shows: [o.timeZone],
+    })),
+  },
+  'GET /v1/support/articles': {
+    guard: 'secret',
+    attacks: (_victim, attacker) => [
+      {
+        path: '/v1/support/articles',
+        status: [200],
+        shows: [attacker.helpTitle, attacker.faqTitle],
+      },
+    ],
+    own: same((o) => ({
+      path: '/v1/support/articles',
+      status: [200],
+      shows: [o.helpTitle, o.faqTitle],
+    })),
+  },
+  'GET /v1/support/articles/:slug': {
+    guard: 'secret',
+    attacks: (victim, attacker) => [
+      { path: `/v1/support/articles/${victim.faqSlug}`, status: [404] },
+      {
+        path: `/v1/support/articles/${HELP_SLUG}`,
+        status: [200],
+        shows: [attacker.helpTitle],
+        why: 'a slug every tenant has: the attacker’s own article',
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/support/articles/${o.faqSlug}`,
+      status: [200],
+      shows: [o.faqTitle],
+    })),
+  },
+  'PUT /v1/support/articles/:slug': {
+    guard: 'secret',
+    // The attacker's own article again, at the slug every tenant has: its own, unchanged.
+    attacks: (_victim, attacker) => [
+      {
+        path: `/v1/support/articles/${HELP_SLUG}`,
+        body: helpArticleOf(attacker.word),
+        status: [200],
+        shows: [attacker.helpTitle],
+      },
+    ],
+    own: same((o) => ({
+      path: `/v1/support/articles/${HELP_SLUG}`,
+      body: helpArticleOf(o.word),
+      status: [200],
+      shows: [o.helpTitle],
+    })),
+  },
+  'DELETE /v1/support/articles/:slug': {
+    guard: 'secret',
+    attacks: (victim) => [{ path: `/v1/support/articles/${victim.faqSlug}`, status: [404] }],
+    // A fresh article each time: deleting one is not repeatable.
+    own: async (ctx, owner) => {
+      const slug = `own-article-${++ownArticles}`;
+      const res = await ctx.edge.call('PUT', `/v1/support/articles/${slug}`, {
+        auth: owner.secretKey,
+        body: { title: `${owner.word} own article`, body: 'To be deleted.' },
+      });
+      await json(res, 'own article', 200);
+      return { path: `/v1/support/articles/${slug}`, status: [204] };
+    },
+  },
 };
 
 let ownEndpoints = 0;
+let ownMessages = 0;
+let ownConversations = 0;
+let ownArticles = 0;
+
+/** A WebSocket upgrade as a browser asks for it (the token in Authorization here). */
+const UPGRADE = {
+  upgrade: 'websocket',
+  connection: 'Upgrade',
+  'sec-websocket-version': '13',
+  'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+  'sec-websocket-protocol': 'gw-chat.v1',
+};
+
+/** The slug of the help article every tenant has (its own, with its own words). */
+const HELP_SLUG = 'help-centre';
+const helpArticleOf = (word: string) => ({
+  title: `${word} Help Centre`,
+  body: `How ${word} customers get help.`,
+  tags: ['help'],
+});
+/** The client id of the message each tenant's world conversation holds. */
+const WORLD_CHAT_CLIENT_ID = 'world-message-1';
+const supportSettingsOf = (timeZone: string) => ({
+  tier: 'enterprise',
+  hours: { timeZone, days: { mon: { open: '09:00', close: '17:00' } } },
+  visitors: true,
+});
 
 /** Disables the owner's endpoints beyond the world's own, so a new one fits under the cap. */
 async function makeEndpointRoom(ctx: Ctx, owner: World): Promise<void> {
@@ -1212,9 +1623,27 @@ async function makeEndpointRoom(ctx: Ctx, owner: World): Promise<void> {
 // ---- the world: three tenants with data on every resource --------------------------------
 
 const SPECS = [
-  { slug: 'aardvark', name: 'Aardvark Savings', primary: '#ffd400', word: 'Burrow' },
-  { slug: 'bison', name: 'Bison Mutual', primary: '#0057b8', word: 'Prairie' },
-  { slug: 'coyote', name: 'Coyote Credit Union', primary: '#2e7d32', word: 'Canyon' },
+  {
+    slug: 'aardvark',
+    name: 'Aardvark Savings',
+    primary: '#ffd400',
+    word: 'Burrow',
+    timeZone: 'Asia/Kolkata',
+  },
+  {
+    slug: 'bison',
+    name: 'Bison Mutual',
+    primary: '#0057b8',
+    word: 'Prairie',
+    timeZone: 'America/Chicago',
+  },
+  {
+    slug: 'coyote',
+    name: 'Coyote Credit Union',
+    primary: '#2e7d32',
+    word: 'Canyon',
+    timeZone: 'Europe/Berlin',
+  },
 ] as const;
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -1287,10 +1716,19 @@ async function buildWorld(): Promise<Ctx> {
     );
     const keyId = (kind: string) =>
       listed.items.find((k) => k.kind === kind && k.id !== extra.key.id)?.id ?? '';
-    // The token carries every scope a widget route of the matrix needs.
+    // The token carries every scope a widget route of the matrix needs, for a customer
+    // reference every tenant uses (each tenant's customer-1 is its own).
     const minted = await mintToken(edge, base, {
-      scopes: ['config:read', 'catalog:read', 'pricing:read', 'quotes:write', 'onboarding:write'],
+      scopes: [
+        'config:read',
+        'catalog:read',
+        'pricing:read',
+        'quotes:write',
+        'onboarding:write',
+        'chat:write',
+      ],
       origin: origins[0] ?? '',
+      customer: 'customer-1',
     });
     const catalogRes = await edge.call('PUT', '/v1/catalog', {
       auth,
@@ -1378,6 +1816,63 @@ async function buildWorld(): Promise<Ctx> {
       'webhook deliveries',
       200,
     );
+    // Support chat: settings, two articles, the customer's closed conversation and its open,
+    // escalated one with one message.
+    await json(
+      await edge.call('PUT', '/v1/support/settings', {
+        auth,
+        body: supportSettingsOf(spec.timeZone),
+      }),
+      'support settings',
+      200,
+    );
+    await json(
+      await edge.call('PUT', `/v1/support/articles/${HELP_SLUG}`, {
+        auth,
+        body: helpArticleOf(spec.word),
+      }),
+      'help article',
+      200,
+    );
+    const faqSlug = `${spec.slug}-faq`;
+    const faqTitle = `${spec.word} Questions Answered`;
+    await json(
+      await edge.call('PUT', `/v1/support/articles/${faqSlug}`, {
+        auth,
+        body: { title: faqTitle, body: 'Answers to what customers ask most.' },
+      }),
+      'faq article',
+      200,
+    );
+    const startChat = async (what: string) =>
+      (
+        await json<{ conversation: { id: string } }>(
+          await edge.call('POST', '/v1/chat/conversations', { ...widget, body: {} }),
+          what,
+          201,
+        )
+      ).conversation.id;
+    const closedConversationId = await startChat('first chat');
+    await json(
+      await edge.call('POST', `/v1/agent/conversations/${closedConversationId}/close`, { auth }),
+      'close first chat',
+      200,
+    );
+    const conversationId = await startChat('open chat');
+    const chatText = `${spec.word} card stuck in the machine`;
+    await json(
+      await edge.call('POST', `/v1/chat/conversations/${conversationId}/messages`, {
+        ...widget,
+        body: { clientId: WORLD_CHAT_CLIENT_ID, text: chatText },
+      }),
+      'chat message',
+      201,
+    );
+    const { ticket } = await json<{ ticket: { id: string } }>(
+      await edge.call('POST', `/v1/chat/conversations/${conversationId}/escalate`, widget),
+      'escalate chat',
+      201,
+    );
     const domain = `widgets.${spec.slug}.example`;
     const pendingDomain = `pending.${spec.slug}.example`;
     const active = await addDomain(edge, base, domain);
@@ -1424,6 +1919,15 @@ async function buildWorld(): Promise<Ctx> {
       webhookEndpointId: hook.endpoint.id,
       webhookSecret: hook.secret,
       deliveryId: deliveries.items[0]?.id ?? '',
+      word: spec.word,
+      timeZone: spec.timeZone,
+      helpTitle: helpArticleOf(spec.word).title,
+      faqSlug,
+      faqTitle,
+      conversationId,
+      closedConversationId,
+      chatText,
+      ticketId: ticket.id,
     });
   }
   return { edge, tenants };
@@ -1484,6 +1988,12 @@ function secretsOf(t: World): Map<string, string> {
     ['webhook endpoint id', t.webhookEndpointId],
     ['webhook secret', t.webhookSecret],
     ['webhook delivery id', t.deliveryId],
+    ['help article', t.helpTitle],
+    ['faq article', t.faqTitle],
+    ['conversation id', t.conversationId],
+    ['closed conversation id', t.closedConversationId],
+    ['chat message', t.chatText],
+    ['ticket id', t.ticketId],
   ]);
 }
 
@@ -1915,4 +2425,66 @@ async function assertIntact(ctx: Ctx, t: World): Promise<void> {
     assert.equal(stored.tenantId, t.id, `${t.slug}: quote ${row.id} names another tenant`);
     assert.ok(planIds.includes(stored.planId), `${t.slug}: quote ${row.id} prices a foreign plan`);
   }
+  // Its support chat: the open conversation as built (one message, unassigned, its ticket
+  // open), the closed one still closed, its articles and its settings.
+  const chat = await json<{
+    conversation: { status: string; assignee: string | null; lastSeq: number; escalated: boolean };
+    messages: { text: string }[];
+    ticket: { id: string; status: string } | null;
+  }>(
+    await edge.call('GET', `/v1/agent/conversations/${t.conversationId}`, { auth: t.secretKey }),
+    `${t.slug} conversation`,
+    200,
+  );
+  assert.deepEqual(
+    [
+      chat.conversation.status,
+      chat.conversation.assignee,
+      chat.conversation.lastSeq,
+      chat.conversation.escalated,
+      chat.messages.map((m) => m.text),
+      chat.ticket?.id,
+      chat.ticket?.status,
+    ],
+    ['open', null, 1, true, [t.chatText], t.ticketId, 'open'],
+    `${t.slug}: conversation changed`,
+  );
+  const closedChat = await json<{ conversation: { status: string; lastSeq: number } }>(
+    await edge.call('GET', `/v1/agent/conversations/${t.closedConversationId}`, {
+      auth: t.secretKey,
+    }),
+    `${t.slug} closed conversation`,
+    200,
+  );
+  assert.deepEqual(
+    [closedChat.conversation.status, closedChat.conversation.lastSeq],
+    ['closed', 1],
+    `${t.slug}: closed conversation changed`,
+  );
+  const articles = await json<{ items: { slug: string; title: string; body: string }[] }>(
+    await edge.call('GET', '/v1/support/articles', { auth: t.secretKey }),
+    `${t.slug} articles`,
+    200,
+  );
+  const help = helpArticleOf(t.word);
+  assert.deepEqual(
+    articles.items
+      .filter((a) => a.slug === HELP_SLUG || a.slug === t.faqSlug)
+      .map((a) => [a.slug, a.title]),
+    [
+      [t.faqSlug, t.faqTitle],
+      [HELP_SLUG, help.title],
+    ].sort(),
+    `${t.slug}: articles changed`,
+  );
+  assert.equal(articles.items.find((a) => a.slug === HELP_SLUG)?.body, help.body);
+  assert.deepEqual(
+    await json(
+      await edge.call('GET', '/v1/support/settings', { auth: t.secretKey }),
+      `${t.slug} support settings`,
+      200,
+    ),
+    supportSettingsOf(t.timeZone),
+    `${t.slug}: support settings changed`,
+  );
 }
