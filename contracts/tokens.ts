@@ -19,6 +19,11 @@ export const mintTokenSchema = z
     customer: z
       .string()
       .regex(/^[A-Za-z0-9._:@-]{1,128}$/, 'an opaque customer reference of 1–128 safe characters')
+      // The edge's own subjects: anonymous visitors' tokens and chats (contracts/chat-rules.ts).
+      .refine(
+        (ref) => !/^(?:anon_|visitor:)/.test(ref),
+        'a customer reference not starting with "anon_" or "visitor:" (the edge uses those)',
+      )
       .optional()
       .meta({
         description: "The bank's reference for its customer (becomes `sub`); not PII, please.",

@@ -104,8 +104,14 @@ const readRoute = createRoute({
         conversation: conversationSchema,
         messages: z.array(chatMessageSchema),
         ticket: ticketSchema.nullable(),
+        visitor: z
+          .object({ name: z.string().nullable(), email: z.string().nullable() })
+          .nullable()
+          .meta({
+            description: 'An anonymous visitor’s pre-chat details; null for a known customer.',
+          }),
       }),
-      `The conversation, up to ${REPLAY_LIMIT} messages after \`after\`, and its ticket`,
+      `The conversation, up to ${REPLAY_LIMIT} messages after \`after\`, its ticket and who the visitor said they are`,
     ),
     ...problems,
   },
@@ -196,7 +202,7 @@ export const agentModule = defineModule({
   prefix: '/v1/agent',
   embeddable: false,
   cors: 'none',
-  routes: ({ chat }: ModuleContext) =>
+  routes: ({ chat, dataKeys }: ModuleContext) =>
     router()
       .openapi(listRoute, async (c) => {
         const { status, limit, cursor } = c.req.valid('query');
@@ -229,11 +235,18 @@ export const agentModule = defineModule({
           chat.service.replay(tenantId, id, c.req.valid('query').after, REPLAY_LIMIT),
           store.getTicket(tenantId, id),
         ]);
+        // A visitor's name and email were sealed when the conversation started.
+        const profile = record.profileSealed
+          ? (JSON.parse(
+              await dataKeys.open(tenantId, record.profileSealed, `chat-profile:${id}`),
+            ) as { name?: string; email?: string })
+          : undefined;
         return c.json(
           {
             conversation: conversationView(record),
             messages,
             ticket: ticket ? ticketView(ticket) : null,
+            visitor: profile ? { name: profile.name ?? null, email: profile.email ?? null } : null,
           },
           200,
         );

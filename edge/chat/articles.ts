@@ -1,6 +1,6 @@
 /**
  * Knowledge-base search on the edge: the tenant's articles scored against what the customer
- * is typing. Small on purpose — a tenant has at most MAX_ARTICLES, read in one query and
+ * is typing, word by word (a term matches the words it begins). Small on purpose — a tenant has at most MAX_ARTICLES, read in one query and
  * scored in memory, the same on SQLite and D1 (no full-text index to keep in step).
  */
 import type { ArticleHit } from '../../contracts/chat.js';
@@ -21,10 +21,13 @@ export function queryTerms(query: string): string[] {
   return [...new Set(fold(query).match(/[\p{L}\p{N}]{2,}/gu) ?? [])].slice(0, 12);
 }
 
-function count(haystack: string, term: string): number {
+/** The folded words of a text. */
+const wordsOf = (text: string): string[] => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/** Words starting with `term`: a word's prefix matches ("transf" → "transfer"), its middle not ("card" ↛ "discard"). */
+function count(words: readonly string[], term: string): number {
   let n = 0;
-  for (let at = haystack.indexOf(term); at !== -1; at = haystack.indexOf(term, at + term.length))
-    n += 1;
+  for (const word of words) if (word.startsWith(term)) n += 1;
   return n;
 }
 
@@ -32,7 +35,9 @@ function snippet(body: string, terms: string[]): string {
   const folded = fold(body);
   // Folding can change lengths (ligatures); positions are then approximate, which is fine.
   const first = Math.min(
-    ...terms.map((t) => folded.indexOf(t)).filter((i) => i >= 0),
+    ...terms
+      .map((t) => folded.search(new RegExp(`(?<![\\p{L}\\p{N}])${escape(t)}`, 'u')))
+      .filter((i) => i >= 0),
     Number.POSITIVE_INFINITY,
   );
   const start = Number.isFinite(first) ? Math.max(0, first - SNIPPET_CHARS / 4) : 0;
@@ -52,9 +57,9 @@ export function searchArticles(articles: readonly ArticleRecord[], query: string
   if (terms.length === 0) return [];
   const scored: { article: ArticleRecord; score: number }[] = [];
   for (const article of articles) {
-    const title = fold(article.title);
-    const tags = fold(article.tags.join(' '));
-    const body = fold(article.body);
+    const title = wordsOf(article.title);
+    const tags = wordsOf(article.tags.join(' '));
+    const body = wordsOf(article.body);
     let score = 0;
     let all = true;
     for (const term of terms) {

@@ -292,7 +292,9 @@ export const chatModule = defineModule({
         const profile = c.req.valid('json');
         if (!isAnonymous(claims.sub)) {
           const open = await store.findOpenConversation(tenant.id, claims.sub);
-          if (open) return c.json({ conversation: conversationView(open) }, 200);
+          // (A visitor's conversation is never a known customer's: mint refuses `visitor:` refs.)
+          if (open && open.visitorKeyHash === null)
+            return c.json({ conversation: conversationView(open) }, 200);
         } else {
           const settings = await supportSettings(store, tenant.id);
           if (!settings.visitors)

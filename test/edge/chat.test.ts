@@ -302,6 +302,35 @@ describe('starting a conversation', () => {
     await edge.close();
   });
 
+  test('the bank cannot mint a customer reference the edge uses for visitors', async () => {
+    const { edge, tenant } = await setup();
+    for (const customer of ['anon_3fZ8', 'visitor:cv_00000000000000000000']) {
+      const res = await edge.call('POST', '/v1/tokens', {
+        auth: tenant.secretKey,
+        body: { scopes: ['chat:write'], origin: ORIGIN, customer },
+      });
+      await problem(res, 422, 'validation-failed');
+    }
+    await edge.close();
+  });
+
+  test("an agent reads a visitor's name and email; a known customer's conversation has none", async () => {
+    const { edge, tenant, token } = await setup();
+    const visitor = await startVisitor(edge, tenant);
+    const known = await start(edge, token);
+    const read1 = await read<{ visitor: unknown }>(
+      await agentCall(edge, tenant, 'GET', `/conversations/${visitor.id}`),
+      200,
+    );
+    assert.deepEqual(read1.visitor, VISITOR);
+    const read2 = await read<{ visitor: unknown }>(
+      await agentCall(edge, tenant, 'GET', `/conversations/${known.conversation.id}`),
+      200,
+    );
+    assert.equal(read2.visitor, null);
+    await edge.close();
+  });
+
   test("a visitor's conversation is reachable only with its visitor key, from any later token", async () => {
     const { edge, tenant } = await setup();
     const visitor = await startVisitor(edge, tenant);
@@ -1057,6 +1086,19 @@ describe('knowledge-base articles', () => {
     assert.deepEqual(await search(edge, token, 'a'), [], 'one-letter terms match nothing');
     assert.deepEqual(await search(edge, token, ' ? ! '), []);
     assert.deepEqual(await search(edge, token, 'mortgage'), []);
+    // A term matches the words it begins, not the middle of one.
+    await read(
+      await putArticle(edge, tenant, 'discard', article('Discarded statements', 'Shredding.')),
+      200,
+    );
+    assert.deepEqual(
+      (await search(edge, token, 'card')).map((h) => h.slug),
+      [],
+    );
+    assert.deepEqual(
+      (await search(edge, token, 'karte')).map((h) => h.slug),
+      ['umlaut'],
+    );
     await edge.close();
   });
 
@@ -1528,12 +1570,9 @@ describe("from the bank's page (CORS)", () => {
     await edge.close();
   });
 
-  // The visitor key travels in its own header, which the preflight's list does not name yet, so
-  // a browser would refuse every visitor request but the first. The list is in
-  // edge/middleware/tenant-cors (outside this suite's remit): a todo until it names the header.
-  test(`a preflight allows ${VISITOR_KEY_HEADER}, so a visitor can resume from the bank's page`, {
-    todo: 'tenant-cors ALLOW_HEADERS lacks X-GW-Visitor-Key',
-  }, async () => {
+  // The visitor key travels in its own header: without it in the preflight's list, a browser
+  // would refuse every visitor request but the first.
+  test(`a preflight allows ${VISITOR_KEY_HEADER}, so a visitor can resume from the bank's page`, async () => {
     const { edge } = await setup();
     const pre = await preflight(
       edge,
