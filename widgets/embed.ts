@@ -9,8 +9,12 @@
  * of the bank's own backend that answers a POST with `{"token": "…"}`, for widgets that write),
  * then imports only the widgets present on the page — and any added later. Loading it twice
  * is harmless.
+ *
+ * It imports nothing statically, so it runs as soon as it arrives; each widget's files (its
+ * entry and everything that entry imports, from the build's graph) and the page context
+ * (`embed-context.ts`) are then all requested at once, as `<link rel="modulepreload">`s, instead
+ * of one round of downloads per level of imports.
  */
-import { createGwContext, type GwContext, gwContext } from './core/context.js';
 
 /** Widget tags and their entry files, built next to this script. */
 export const WIDGET_ENTRIES: Record<string, string> = {
@@ -20,14 +24,22 @@ export const WIDGET_ENTRIES: Record<string, string> = {
   'gw-onboarding-form': './gw-onboarding-form.js',
 };
 
-const LOADED = Symbol.for('gridworks-embed.loader');
-
-async function fetchToken(url: URL): Promise<string> {
-  const response = await fetch(url, { method: 'POST', credentials: 'same-origin' });
-  const body = response.ok ? ((await response.json()) as { token?: unknown }) : {};
-  if (typeof body.token !== 'string') throw new Error(`no widget token (${response.status})`);
-  return body.token;
+/** The build's chunk graph as the loader needs it; paths are relative to this script. */
+export interface KitGraph {
+  /** The page context (`embed-context.ts`, built as an entry of its own), then what it imports. */
+  context: string[];
+  /** Per widget entry file, every file it imports statically, transitively (not on-demand ones). */
+  entries: Record<string, string[]>;
 }
+
+// The build writes the graph in as JSON (vite.config.ts, `kitGraph()`). Unbuilt there is none,
+// and modules load level by level as they are discovered.
+const BUILT_GRAPH = '__GW_KIT_GRAPH__';
+export const KIT_GRAPH: KitGraph = BUILT_GRAPH.startsWith('{')
+  ? (JSON.parse(BUILT_GRAPH) as KitGraph)
+  : { context: ['./embed-context.js'], entries: {} };
+
+const LOADED = Symbol.for('gridworks-embed.loader');
 
 function ownScript(): HTMLScriptElement | undefined {
   const here = new URL(import.meta.url).href;
@@ -36,47 +48,63 @@ function ownScript(): HTMLScriptElement | undefined {
   );
 }
 
+const preloaded = new Set<string>();
+
+/**
+ * Starts fetching module files without running them. Elements, not `import()`: a module runs
+ * only once everything it imports has arrived, and in the order the kit needs.
+ */
+function preload(files: readonly string[]): void {
+  for (const file of files) {
+    const href = new URL(file, import.meta.url).href;
+    if (preloaded.has(href)) continue;
+    preloaded.add(href);
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    (document.head ?? document.documentElement).append(link);
+  }
+}
+
 function start(): void {
   const registry = globalThis as unknown as Record<symbol, boolean>;
   if (registry[LOADED]) return;
   registry[LOADED] = true;
 
   const data = ownScript()?.dataset ?? {};
-  const tokenUrl = data.tokenUrl;
-  const value = createGwContext({
-    api: data.api ?? new URL(import.meta.url).origin,
-    publishableKey: data.publishableKey,
-    locale: data.locale,
-    mode: data.mode,
-    // The bank's backend knows its customer by its own session (cookies on its own origin).
-    ...(tokenUrl ? { fetchToken: () => fetchToken(new URL(tokenUrl, document.baseURI)) } : {}),
-  });
-  // The whole document provides the context (the @lit/context protocol, answered by hand: the
-  // value never changes, so the loader needs no provider class). A <gw-provider> inside
-  // answers its own descendants first.
-  document.documentElement.addEventListener('context-request', (event) => {
-    const request = event as Event & {
-      context?: unknown;
-      callback?: (value: GwContext, unsubscribe?: () => void) => void;
-    };
-    if (request.context !== gwContext || typeof request.callback !== 'function') return;
-    event.stopPropagation();
-    request.callback(value, () => {});
-  });
-  // Theme and config start loading now, alongside the widgets' own code.
-  value.client.theme().catch(() => {
-    // Each widget reports load failures itself.
-  });
+  preload(KIT_GRAPH.context);
+  // Not an `import()` the bundler follows: it would pull its preload helper into this file as a
+  // static import, a round trip of its own before the loader runs.
+  const context = new URL(KIT_GRAPH.context[0] ?? './embed-context.js', import.meta.url).href;
+  // Widgets run only once the page context answers their context requests.
+  const provided = (
+    import(/* @vite-ignore */ context) as Promise<typeof import('./embed-context.js')>
+  )
+    .then(({ providePageContext }) => {
+      providePageContext({
+        api: data.api ?? new URL(import.meta.url).origin,
+        publishableKey: data.publishableKey,
+        locale: data.locale,
+        mode: data.mode,
+        tokenUrl: data.tokenUrl ? new URL(data.tokenUrl, document.baseURI).href : undefined,
+      });
+    })
+    .catch(() => {
+      console.warn('GridWorks Embed: could not load the page context.');
+    });
 
   const requested = new Set<string>();
   const load = (root: ParentNode) => {
     for (const [tag, file] of Object.entries(WIDGET_ENTRIES)) {
       if (requested.has(tag) || customElements.get(tag) || !root.querySelector(tag)) continue;
       requested.add(tag);
-      import(/* @vite-ignore */ new URL(file, import.meta.url).href).catch(() => {
-        requested.delete(tag);
-        console.warn(`GridWorks Embed: could not load <${tag}>.`);
-      });
+      preload([file, ...(KIT_GRAPH.entries[file] ?? [])]);
+      provided
+        .then(() => import(/* @vite-ignore */ new URL(file, import.meta.url).href))
+        .catch(() => {
+          requested.delete(tag);
+          console.warn(`GridWorks Embed: could not load <${tag}>.`);
+        });
     }
   };
   load(document);

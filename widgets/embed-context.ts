@@ -1,0 +1,53 @@
+/**
+ * The embed loader's context for the whole page, built from its script's data attributes. Kept
+ * out of `embed.ts` so the loader itself imports nothing: it is fetched by the loader in the
+ * same round as the widgets' files, not in a round of its own before them.
+ */
+import { createGwContext, type GwContext, gwContext } from './core/context.js';
+
+/** What the loader read from its `<script>` tag. */
+export interface EmbedOptions {
+  api: string;
+  publishableKey?: string | undefined;
+  locale?: string | undefined;
+  mode?: string | undefined;
+  /** The bank's backend URL that answers a POST with `{"token": "…"}`, absolute. */
+  tokenUrl?: string | undefined;
+}
+
+async function fetchToken(url: string): Promise<string> {
+  const response = await fetch(url, { method: 'POST', credentials: 'same-origin' });
+  const body = response.ok ? ((await response.json()) as { token?: unknown }) : {};
+  if (typeof body.token !== 'string') throw new Error(`no widget token (${response.status})`);
+  return body.token;
+}
+
+/** Provides the context to every widget on the page and starts loading theme and config. */
+export function providePageContext(options: EmbedOptions): GwContext {
+  const { tokenUrl } = options;
+  const value = createGwContext({
+    api: options.api,
+    publishableKey: options.publishableKey,
+    locale: options.locale,
+    mode: options.mode,
+    // The bank's backend knows its customer by its own session (cookies on its own origin).
+    ...(tokenUrl ? { fetchToken: () => fetchToken(tokenUrl) } : {}),
+  });
+  // The whole document provides the context (the @lit/context protocol, answered by hand: the
+  // value never changes, so the loader needs no provider class). A <gw-provider> inside
+  // answers its own descendants first.
+  document.documentElement.addEventListener('context-request', (event) => {
+    const request = event as Event & {
+      context?: unknown;
+      callback?: (value: GwContext, unsubscribe?: () => void) => void;
+    };
+    if (request.context !== gwContext || typeof request.callback !== 'function') return;
+    event.stopPropagation();
+    request.callback(value, () => {});
+  });
+  // Theme and config start loading now, alongside the widgets' own code.
+  value.client.theme().catch(() => {
+    // Each widget reports load failures itself.
+  });
+  return value;
+}
