@@ -10,10 +10,10 @@
  * then imports only the widgets present on the page — and any added later. Loading it twice
  * is harmless.
  *
- * It imports nothing statically, so it runs as soon as it arrives; each widget's files (its
- * entry and everything that entry imports, from the build's graph) and the page context
- * (`embed-context.ts`) are then all requested at once, as `<link rel="modulepreload">`s, instead
- * of one round of downloads per level of imports.
+ * It imports nothing statically, so it runs as soon as it arrives; with the first widget on the
+ * page, that widget's files (its entry and everything the entry imports, from the build's
+ * graph) and the page context (`embed-context.ts`) are all requested at once, as
+ * `<link rel="modulepreload">`s, instead of one round of downloads per level of imports.
  */
 
 /** Widget tags and their entry files, built next to this script. */
@@ -72,34 +72,40 @@ function start(): void {
   registry[LOADED] = true;
 
   const data = ownScript()?.dataset ?? {};
-  preload(KIT_GRAPH.context);
   // Not an `import()` the bundler follows: it would pull its preload helper into this file as a
   // static import, a round trip of its own before the loader runs.
   const context = new URL(KIT_GRAPH.context[0] ?? './embed-context.js', import.meta.url).href;
-  // Widgets run only once the page context answers their context requests.
-  const provided = (
-    import(/* @vite-ignore */ context) as Promise<typeof import('./embed-context.js')>
-  )
-    .then(({ providePageContext }) => {
-      providePageContext({
-        api: data.api ?? new URL(import.meta.url).origin,
-        publishableKey: data.publishableKey,
-        locale: data.locale,
-        mode: data.mode,
-        tokenUrl: data.tokenUrl ? new URL(data.tokenUrl, document.baseURI).href : undefined,
+  let provided: Promise<void> | undefined;
+  // Fetched with the first widget's files, in the same round: a page without widgets pays for
+  // this script alone.
+  const provide = () => {
+    if (provided) return provided;
+    preload(KIT_GRAPH.context);
+    provided = (import(/* @vite-ignore */ context) as Promise<typeof import('./embed-context.js')>)
+      .then(({ providePageContext }) => {
+        providePageContext({
+          api: data.api ?? new URL(import.meta.url).origin,
+          publishableKey: data.publishableKey,
+          locale: data.locale,
+          mode: data.mode,
+          tokenUrl: data.tokenUrl ? new URL(data.tokenUrl, document.baseURI).href : undefined,
+        });
+      })
+      .catch(() => {
+        console.warn('GridWorks Embed: could not load the page context.');
       });
-    })
-    .catch(() => {
-      console.warn('GridWorks Embed: could not load the page context.');
-    });
+    return provided;
+  };
 
   const requested = new Set<string>();
   const load = (root: ParentNode) => {
     for (const [tag, file] of Object.entries(WIDGET_ENTRIES)) {
       if (requested.has(tag) || customElements.get(tag) || !root.querySelector(tag)) continue;
       requested.add(tag);
+      // Widgets run only once the page context answers their context requests.
+      const ready = provide();
       preload([file, ...(KIT_GRAPH.entries[file] ?? [])]);
-      provided
+      ready
         .then(() => import(/* @vite-ignore */ new URL(file, import.meta.url).href))
         .catch(() => {
           requested.delete(tag);
