@@ -13,6 +13,20 @@ export interface EmbedOptions {
   mode?: string | undefined;
   /** The bank's backend URL that answers a POST with `{"token": "…"}`, absolute. */
   tokenUrl?: string | undefined;
+  /** Reads the loader started before this module arrived, by URL (see `startReads`). */
+  early?: Map<string, Promise<Response>> | undefined;
+}
+
+/** A fetch that answers each early GET once with its response, and sends everything else. */
+function withEarlyReads(early: Map<string, Promise<Response>>): typeof fetch {
+  return (input, init) => {
+    const url = typeof input === 'string' ? input : undefined;
+    const answer = url && (init?.method ?? 'GET') === 'GET' ? early.get(url) : undefined;
+    if (!answer || !url) return fetch(input, init);
+    early.delete(url);
+    // A read that failed early is simply sent again.
+    return answer.catch(() => fetch(input, init));
+  };
 }
 
 async function fetchToken(url: string): Promise<string> {
@@ -32,6 +46,7 @@ export function providePageContext(options: EmbedOptions): GwContext {
     mode: options.mode,
     // The bank's backend knows its customer by its own session (cookies on its own origin).
     ...(tokenUrl ? { fetchToken: () => fetchToken(tokenUrl) } : {}),
+    ...(options.early?.size ? { fetch: withEarlyReads(options.early) } : {}),
   });
   // The whole document provides the context (the @lit/context protocol, answered by hand: the
   // value never changes, so the loader needs no provider class). A <gw-provider> inside
@@ -45,7 +60,7 @@ export function providePageContext(options: EmbedOptions): GwContext {
     event.stopPropagation();
     request.callback(value, () => {});
   });
-  // Theme and config start loading now, alongside the widgets' own code.
+  // Theme and config (already on their way when the loader started them) become the sheet.
   value.client.theme().catch(() => {
     // Each widget reports load failures itself.
   });

@@ -66,6 +66,25 @@ function preload(files: readonly string[]): void {
   }
 }
 
+/**
+ * The two reads the first themed paint waits for, sent with the widget's scripts instead of
+ * after them. The URLs are the ones the edge client sends for a read with the publishable key
+ * (`ApiClient`: the key rides in the query, so no CORS preflight), and the page context hands
+ * these answers to it instead of asking again; a URL that ever differed would only be sent twice.
+ */
+function startReads(api: string, publishableKey: string): Map<string, Promise<Response>> {
+  const base = api.replace(/\/$/, '');
+  const reads = new Map<string, Promise<Response>>();
+  for (const path of ['/v1/themes/current.css', '/v1/config']) {
+    const url = `${base}${path}?pk=${encodeURIComponent(publishableKey)}`;
+    const response = fetch(url, { credentials: 'omit' });
+    // The client sends a failed read again and reports its own failure.
+    response.catch(() => {});
+    reads.set(url, response);
+  }
+  return reads;
+}
+
 function start(): void {
   const registry = globalThis as unknown as Record<symbol, boolean>;
   if (registry[LOADED]) return;
@@ -78,17 +97,22 @@ function start(): void {
   let provided: Promise<void> | undefined;
   // Fetched with the first widget's files, in the same round: a page without widgets pays for
   // this script alone.
+  const api = data.api ?? new URL(import.meta.url).origin;
   const provide = () => {
     if (provided) return provided;
+    const early = data.publishableKey
+      ? startReads(api || globalThis.location.origin, data.publishableKey)
+      : undefined;
     preload(KIT_GRAPH.context);
     provided = (import(/* @vite-ignore */ context) as Promise<typeof import('./embed-context.js')>)
       .then(({ providePageContext }) => {
         providePageContext({
-          api: data.api ?? new URL(import.meta.url).origin,
+          api,
           publishableKey: data.publishableKey,
           locale: data.locale,
           mode: data.mode,
           tokenUrl: data.tokenUrl ? new URL(data.tokenUrl, document.baseURI).href : undefined,
+          early,
         });
       })
       .catch(() => {

@@ -1,6 +1,7 @@
 // The embed loader's download rounds, seen from the network: with a widget on the page, the
-// loader asks for the widget's entry, every file the entry imports and its own page context at
-// once — not one round per level of imports, which is what the first themed paint waited for.
+// loader asks for the widget's entry, every file the entry imports, its own page context, and
+// the theme and config reads at once — not one round per level of imports, which is what the
+// first themed paint waited for.
 // Real Chromium, the real edge, the seeded demo tenant, the bank's page on another origin.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -20,7 +21,9 @@ after(async () => {
 /** How long a held file waits for the rest of its round before the test gives up on it. */
 const ROUND_MS = 5_000;
 
-test('the loader requests a widget entry and all its static imports in one round, and needs nothing else', async () => {
+const EARLY_READS = ['/v1/themes/current.css', '/v1/config'];
+
+test('the loader requests a widget entry, all its static imports, theme and config in one round, and needs nothing else', async () => {
   const built = (await import(pathToFileURL(join(WIDGETS_DIST, 'embed.js')).href)) as {
     KIT_GRAPH: { context: string[]; entries: Record<string, string[]> };
   };
@@ -43,6 +46,7 @@ test('the loader requests a widget entry and all its static imports in one round
     // Every kit file but embed.js is held until all the expected files have been asked for: a
     // file discovered only once another has arrived cannot be asked for while it is held.
     const requested = new Set<string>();
+    const reads: { path: string; firstRound: boolean }[] = [];
     let firstRound: Set<string> | undefined;
     let release: () => void = () => {};
     const released = new Promise<void>((done) => {
@@ -54,6 +58,7 @@ test('the loader requests a widget entry and all its static imports in one round
     }, ROUND_MS);
     await context.route(`${world.url}/**`, async (route) => {
       const path = new URL(route.request().url()).pathname;
+      if (EARLY_READS.includes(path)) reads.push({ path, firstRound: !firstRound });
       if (!path.endsWith('.js') || path === '/embed.js') return route.continue();
       requested.add(path);
       if (!firstRound && [...expected].every((p) => requested.has(p))) {
@@ -85,6 +90,13 @@ test('the loader requests a widget entry and all its static imports in one round
       [...requested].filter((p) => !expected.has(p)),
       [],
       'an English page with the calculator needs no kit file beyond the graph',
+    );
+    assert.deepEqual(
+      reads.sort((a, b) => (a.path < b.path ? -1 : 1)),
+      EARLY_READS.map((path) => ({ path, firstRound: true })).sort((a, b) =>
+        a.path < b.path ? -1 : 1,
+      ),
+      'theme and config asked for once each, while the scripts were on their way',
     );
     const preloads = await page.$$eval('link[rel="modulepreload"]', (links) =>
       links.map((l) => new URL((l as HTMLLinkElement).href).pathname),
