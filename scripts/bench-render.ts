@@ -13,8 +13,10 @@
  * The page (default `calculator`) is a bank's page holding only <gw-pricing-calculator> and the
  * one-line embed, served by a bare node:http server on its own loopback port, i.e. another
  * origin than the edge, as in production, and allowed by the demo tenant (PUT /v1/origins). Its
- * path: page → embed.js → its chunks → gw-pricing-calculator.js → its chunks → CORS preflight +
- * /v1/config → preflight + theme CSS (and /v1/pricing/plans for the data). `--page demo` opens the
+ * path: page → embed.js → in one round, gw-pricing-calculator.js with every chunk it imports, the
+ * loader's page context, /v1/themes/current.css and /v1/config (the publishable key in the
+ * query: no CORS preflight) → the widget runs and adopts the theme (and /v1/pricing/plans for
+ * the data). `--page demo` opens the
  * edge's own /demo (catalog + calculator, same origin as the edge) instead; today that page
  * cannot be themed: same-origin GET fetches carry no Origin header, which the edge requires with
  * a publishable key (403 origin-not-allowed), so that mode fails until the edge accepts it.
@@ -46,7 +48,7 @@ import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright';
 
-const GOAL_MS = 150;
+const GOAL_MS = 100;
 const WARMUP_RUNS = 2;
 const FIRST_PAINT_TIMEOUT_MS = 15_000;
 const ALL_WIDGETS_TIMEOUT_MS = 10_000;
