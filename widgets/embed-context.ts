@@ -3,7 +3,7 @@
  * out of `embed.ts` so the loader itself imports nothing: it is fetched by the loader in the
  * same round as the widgets' files, not in a round of its own before them.
  */
-import { createGwContext, type GwContext, gwContext } from './core/context.js';
+import { createGwContext, type GwContext } from './core/context.js';
 
 /** What the loader read from its `<script>` tag. */
 export interface EmbedOptions {
@@ -36,8 +36,11 @@ async function fetchToken(url: string): Promise<string> {
   return body.token;
 }
 
-/** Provides the context to every widget on the page and starts loading theme and config. */
-export function providePageContext(options: EmbedOptions): GwContext {
+/**
+ * The context the loader gives every widget on the page (it answers their context requests
+ * itself, from the moment it runs), with theme and config loading.
+ */
+export function createPageContext(options: EmbedOptions): GwContext {
   const { tokenUrl } = options;
   const value = createGwContext({
     api: options.api,
@@ -47,18 +50,6 @@ export function providePageContext(options: EmbedOptions): GwContext {
     // The bank's backend knows its customer by its own session (cookies on its own origin).
     ...(tokenUrl ? { fetchToken: () => fetchToken(tokenUrl) } : {}),
     ...(options.early?.size ? { fetch: withEarlyReads(options.early) } : {}),
-  });
-  // The whole document provides the context (the @lit/context protocol, answered by hand: the
-  // value never changes, so the loader needs no provider class). A <gw-provider> inside
-  // answers its own descendants first.
-  document.documentElement.addEventListener('context-request', (event) => {
-    const request = event as Event & {
-      context?: unknown;
-      callback?: (value: GwContext, unsubscribe?: () => void) => void;
-    };
-    if (request.context !== gwContext || typeof request.callback !== 'function') return;
-    event.stopPropagation();
-    request.callback(value, () => {});
   });
   // Theme and config (already on their way when the loader started them) become the sheet.
   value.client.theme().catch(() => {

@@ -40,6 +40,10 @@ export const KIT_GRAPH: KitGraph = BUILT_GRAPH.startsWith('{')
   : { context: ['./embed-context.js'], entries: {} };
 
 const LOADED = Symbol.for('gridworks-embed.loader');
+/** `gwContext` of core/context.ts: a registered symbol, so the loader need not import it. */
+const CONTEXT_KEY = Symbol.for('gridworks-embed.context');
+
+type ContextCallback = (value: unknown, unsubscribe?: () => void) => void;
 
 function ownScript(): HTMLScriptElement | undefined {
   const here = new URL(import.meta.url).href;
@@ -95,6 +99,8 @@ function start(): void {
   // static import, a round trip of its own before the loader runs.
   const context = new URL(KIT_GRAPH.context[0] ?? './embed-context.js', import.meta.url).href;
   let provided: Promise<void> | undefined;
+  let value: unknown;
+  const waiting: ContextCallback[] = [];
   // Fetched with the first widget's files, in the same round: a page without widgets pays for
   // this script alone.
   const api = data.api ?? new URL(import.meta.url).origin;
@@ -105,8 +111,8 @@ function start(): void {
       : undefined;
     preload(KIT_GRAPH.context);
     provided = (import(/* @vite-ignore */ context) as Promise<typeof import('./embed-context.js')>)
-      .then(({ providePageContext }) => {
-        providePageContext({
+      .then(({ createPageContext }) => {
+        value = createPageContext({
           api,
           publishableKey: data.publishableKey,
           locale: data.locale,
@@ -114,12 +120,28 @@ function start(): void {
           tokenUrl: data.tokenUrl ? new URL(data.tokenUrl, document.baseURI).href : undefined,
           early,
         });
+        for (const callback of waiting.splice(0)) callback(value, () => {});
       })
       .catch(() => {
         console.warn('GridWorks Embed: could not load the page context.');
       });
     return provided;
   };
+
+  // The whole document provides the context (the @lit/context protocol, answered by hand: the
+  // value never changes, so the loader needs no provider class), from now on: a widget defined
+  // by another copy of the kit may ask before the page context has arrived, and is answered
+  // when it has. A <gw-provider> inside answers its own descendants first.
+  document.documentElement.addEventListener('context-request', (event) => {
+    const request = event as Event & { context?: unknown; callback?: ContextCallback };
+    if (request.context !== CONTEXT_KEY || typeof request.callback !== 'function') return;
+    event.stopPropagation();
+    if (value) request.callback(value, () => {});
+    else {
+      waiting.push(request.callback);
+      void provide();
+    }
+  });
 
   const requested = new Set<string>();
   const load = (root: ParentNode) => {

@@ -3,7 +3,7 @@
 // read again only when the early one failed.
 import { expect } from '@open-wc/testing';
 import { widgetConfig } from '../../edge/demo/answers.js';
-import { providePageContext } from '../../widgets/embed-context.js';
+import { createPageContext } from '../../widgets/embed-context.js';
 
 const realFetch = globalThis.fetch;
 const API = 'https://widgets.bank.example';
@@ -54,7 +54,7 @@ describe('the page context with the loader’s early reads', () => {
       [THEME, Promise.resolve(table[THEME]?.() as Response)],
       [CONFIG, Promise.resolve(table[CONFIG]?.() as Response)],
     ]);
-    const context = providePageContext({ api: API, publishableKey: KEY, early });
+    const context = createPageContext({ api: API, publishableKey: KEY, early });
     const sheet = await context.client.theme();
     expect(sheet?.cssRules.length, 'the early stylesheet').to.be.greaterThan(0);
     expect(sent, 'nothing sent again').to.deep.equal([]);
@@ -68,7 +68,7 @@ describe('the page context with the loader’s early reads', () => {
       [THEME, Promise.reject(new TypeError('network'))],
       [CONFIG, Promise.resolve(table[CONFIG]?.() as Response)],
     ]);
-    const context = providePageContext({ api: API, publishableKey: KEY, early });
+    const context = createPageContext({ api: API, publishableKey: KEY, early });
     const sheet = await context.client.theme();
     expect(sheet?.cssRules.length).to.be.greaterThan(0);
     expect(sent).to.deep.equal([THEME]);
