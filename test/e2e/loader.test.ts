@@ -23,6 +23,19 @@ const ROUND_MS = 5_000;
 
 const EARLY_READS = ['/v1/themes/current.css', '/v1/config'];
 
+/** A bank page on the bank's site with the one-line embed (publishable key only) and `body`. */
+function servePage(path: string, title: string, body: string): string {
+  world.site.set(path, {
+    type: 'text/html; charset=utf-8',
+    body: bankPage({
+      title,
+      head: embedTag({ edge: world.url, publishableKey: world.publishableKey, tokenUrl: null }),
+      body: `<main>${body}</main>`,
+    }),
+  });
+  return `${world.site.url}${path}`;
+}
+
 test('the loader requests a widget entry, all its static imports, theme and config in one round, and needs nothing else', async () => {
   const built = (await import(pathToFileURL(join(WIDGETS_DIST, 'embed.js')).href)) as {
     KIT_GRAPH: { context: string[]; entries: Record<string, string[]> };
@@ -32,14 +45,11 @@ test('the loader requests a widget entry, all its static imports, theme and conf
   const expected = new Set(graphFiles.map((f) => new URL(f, `${world.url}/`).pathname));
   assert.ok(expected.size >= 4, 'the entry, Lit, the core and the page context');
 
-  world.site.set('/one-round.html', {
-    type: 'text/html; charset=utf-8',
-    body: bankPage({
-      title: 'One Round Bank',
-      head: embedTag({ edge: world.url, publishableKey: world.publishableKey, tokenUrl: null }),
-      body: '<main><gw-pricing-calculator></gw-pricing-calculator></main>',
-    }),
-  });
+  const url = servePage(
+    '/one-round.html',
+    'One Round Bank',
+    '<gw-pricing-calculator></gw-pricing-calculator>',
+  );
 
   const context = await world.browser.newContext();
   try {
@@ -70,7 +80,7 @@ test('the loader requests a widget entry, all its static imports, theme and conf
     });
 
     const page = await context.newPage();
-    await page.goto(`${world.site.url}/one-round.html`);
+    await page.goto(url);
     await page.waitForFunction(
       () =>
         (document
@@ -109,14 +119,7 @@ test('the loader requests a widget entry, all its static imports, theme and conf
 });
 
 test('a page without widgets downloads embed.js alone', async () => {
-  world.site.set('/no-widgets.html', {
-    type: 'text/html; charset=utf-8',
-    body: bankPage({
-      title: 'Quiet Bank',
-      head: embedTag({ edge: world.url, publishableKey: world.publishableKey, tokenUrl: null }),
-      body: '<main><h1>No widgets here</h1></main>',
-    }),
-  });
+  const url = servePage('/no-widgets.html', 'Quiet Bank', '<h1>No widgets here</h1>');
   const context = await world.browser.newContext();
   try {
     const page = await context.newPage();
@@ -124,7 +127,7 @@ test('a page without widgets downloads embed.js alone', async () => {
     page.on('request', (request) => {
       if (request.url().startsWith(world.url)) fromEdge.push(new URL(request.url()).pathname);
     });
-    await page.goto(`${world.site.url}/no-widgets.html`, { waitUntil: 'networkidle' });
+    await page.goto(url, { waitUntil: 'networkidle' });
     assert.deepEqual(fromEdge, ['/embed.js']);
   } finally {
     await context.close();
