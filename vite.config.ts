@@ -78,6 +78,8 @@ export function kitGraph(
 ): Plugin {
   return {
     name: 'gw-kit-graph',
+    // There is a chunk graph only in a build.
+    apply: 'build',
     buildStart() {
       this.emitFile({
         type: 'chunk',
@@ -109,8 +111,8 @@ export function kitGraph(
           `${chunk.fileName}: ${found} kit graph placeholders (expected 1), or no page context`,
         );
       }
-      // A JSON string in a string literal: the loader parses it. No map: the code after the
-      // literal on its line is a few characters, and the minifier maps the result anew.
+      // A JSON string in a string literal: the loader parses it. No sourcemap of its own: only
+      // what follows the literal on its line (a `;`) moves.
       const graph = JSON.stringify(JSON.stringify({ context, entries }));
       return { code: code.replace(literal, () => graph), map: null };
     },
