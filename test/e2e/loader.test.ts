@@ -56,6 +56,7 @@ test('the loader requests a widget entry, all its static imports, theme and conf
     // Every kit file but embed.js is held until all the expected files have been asked for: a
     // file discovered only once another has arrived cannot be asked for while it is held.
     const requested = new Set<string>();
+    const sent: string[] = [];
     const reads: { path: string; firstRound: boolean }[] = [];
     let firstRound: Set<string> | undefined;
     let release: () => void = () => {};
@@ -71,6 +72,7 @@ test('the loader requests a widget entry, all its static imports, theme and conf
       if (EARLY_READS.includes(path)) reads.push({ path, firstRound: !firstRound });
       if (!path.endsWith('.js') || path === '/embed.js') return route.continue();
       requested.add(path);
+      sent.push(path);
       if (!firstRound && [...expected].every((p) => requested.has(p))) {
         firstRound = new Set(requested);
         release();
@@ -95,6 +97,11 @@ test('the loader requests a widget entry, all its static imports, theme and conf
       [...expected].filter((p) => !firstRound?.has(p)),
       [],
       'every file of the widget and of the page context was asked for in the first round',
+    );
+    assert.equal(
+      sent.length,
+      requested.size,
+      'each file fetched once: the imports reuse the preloads',
     );
     assert.deepEqual(
       [...requested].filter((p) => !expected.has(p)),
