@@ -101,9 +101,9 @@ function start(): void {
   let provided: Promise<void> | undefined;
   let value: unknown;
   const waiting: ContextCallback[] = [];
+  const api = data.api ?? new URL(import.meta.url).origin;
   // Fetched with the first widget's files, in the same round: a page without widgets pays for
   // this script alone.
-  const api = data.api ?? new URL(import.meta.url).origin;
   const provide = () => {
     if (provided) return provided;
     const early = data.publishableKey
