@@ -16,6 +16,7 @@ export const WIDGET_ENTRIES = {
   'gw-service-catalog': 'widgets/service-catalog/service-catalog.ts',
   'gw-pricing-calculator': 'widgets/pricing-calculator/pricing-calculator.ts',
   'gw-onboarding-form': 'widgets/onboarding-form/onboarding-form.ts',
+  'gw-support-chat': 'widgets/support-chat/support-chat.ts',
 } as const;
 
 /**

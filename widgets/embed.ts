@@ -22,6 +22,7 @@ export const WIDGET_ENTRIES: Record<string, string> = {
   'gw-service-catalog': './gw-service-catalog.js',
   'gw-pricing-calculator': './gw-pricing-calculator.js',
   'gw-onboarding-form': './gw-onboarding-form.js',
+  'gw-support-chat': './gw-support-chat.js',
 };
 
 /** The build's chunk graph as the loader needs it; paths are relative to this script. */
