@@ -11,12 +11,19 @@
  *
  * The groups come from the build's chunk graph (each chunk's static `imports` and
  * `dynamicImports`), not from file names:
- *   loader  `embed.js` alone; "before any widget" adds everything it imports statically,
- *           i.e. what a host page downloads for the one-line embed before a widget is requested.
+ *   loader  `embed.js` alone; "before any widget" adds everything it imports statically
+ *           (nothing: it stays one file), i.e. what a host page downloads for the one-line embed
+ *           before a widget is requested.
+ *   page context  the loader's `embed-context` entry, fetched with the first widget's files;
+ *           the chunks it imports are the widgets' core.
  *   core    every chunk reachable from more than one widget entry (Lit and the kit's core).
  *   <tag>   the widget's entry file plus any chunk only that widget reaches (none shared with
  *           another widget or the loader).
  *   kit     everything any entry reaches, each file counted once: all widgets on one page.
+ * A widget present in the build is measured (`gw-support-chat` once its entry exists).
+ * The kit "as loaded" is every entry with its static imports and no on-demand chunk: all widgets
+ * on one page before anyone opens a panel or a locale's strings; it is what the kit budget
+ * judges, and the kit with every on-demand chunk is reported beside it.
  * The baseline, "minimal-lit-element", is one LitElement rendering `<p>hi</p>`, built with the
  * same Vite settings in a temp folder: the floor any Lit widget kit starts from.
  * Budgets: 1 KB = 1024 bytes, gzip.
@@ -31,7 +38,7 @@ import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type InlineConfig, type UserConfig } from 'vite';
-import viteConfig from '../vite.config.js';
+import viteConfig, { PAGE_CONTEXT_ENTRY } from '../vite.config.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
@@ -42,10 +49,16 @@ const BUDGET_WIDGET = 15 * KB;
  * imports statically); what it imports on demand (the phone rules with the people step, a
  * non-English string table) is reported beside it.
  */
-const WIDGET_BUDGETS: Readonly<Record<string, number>> = { 'gw-onboarding-form': 20 * KB };
+const WIDGET_BUDGETS: Readonly<Record<string, number>> = {
+  'gw-onboarding-form': 20 * KB,
+  // The chat launcher is on every page that has chat: its panel comes on demand, on first use.
+  'gw-support-chat': 3 * KB,
+};
 const budgetOf = (widget: string) => WIDGET_BUDGETS[widget] ?? BUDGET_WIDGET;
 const BUDGET_KIT = 60 * KB;
 const LOADER_ENTRY = 'embed';
+/** The loader's page context: an entry of its own, fetched with the first widget. */
+const LOADER_CONTEXT_ENTRY = PAGE_CONTEXT_ENTRY;
 const BASELINE_NAME = 'minimal-lit-element';
 const BASELINE_SOURCE = `import { html, LitElement } from 'lit';
 class X extends LitElement {
@@ -136,6 +149,10 @@ async function baselineBuild(dir: string): Promise<Chunk[]> {
   const base = viteConfig as UserConfig;
   return bundle({
     ...base,
+    // Only the kit has a loader to write a graph into.
+    plugins: (base.plugins ?? []).filter(
+      (p) => !(p && typeof p === 'object' && 'name' in p && p.name === 'gw-kit-graph'),
+    ),
     configFile: false,
     root: dir,
     mode: 'production',
@@ -262,15 +279,23 @@ function analyse(chunks: Chunk[]) {
   const entries = chunks.filter((c) => c.isEntry);
   const loader = entries.find((c) => c.name === LOADER_ENTRY);
   if (!loader) throw new Error(`the build has no "${LOADER_ENTRY}" entry`);
-  const widgets = entries.filter((c) => c !== loader).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const loaderContext = entries.find((c) => c.name === LOADER_CONTEXT_ENTRY);
+  const widgets = entries
+    .filter((c) => c !== loader && c !== loaderContext)
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   if (widgets.length === 0) throw new Error('the build has no widget entries');
 
   const loaderClosure = closure(byFile, loader.fileName, false);
+  const contextClosure = loaderContext
+    ? closure(byFile, loaderContext.fileName, false)
+    : new Set<string>();
   const widgetClosures = new Map(widgets.map((w) => [w.name, closure(byFile, w.fileName, true)]));
   const reachedBy = (file: string) =>
     widgets.filter((w) => widgetClosures.get(w.name)?.has(file)).map((w) => w.name);
   const all = new Set(
-    [closure(byFile, loader.fileName, true), ...widgetClosures.values()].flatMap((s) => [...s]),
+    [closure(byFile, loader.fileName, true), contextClosure, ...widgetClosures.values()].flatMap(
+      (s) => [...s],
+    ),
   );
 
   const core = [...all].filter((f) => reachedBy(f).length > 1).sort();
@@ -293,16 +318,25 @@ function analyse(chunks: Chunk[]) {
     };
   });
   const kitInitialFiles = new Set(
-    [loaderClosure, ...staticClosures.values()].flatMap((set) => [...set]),
+    [loaderClosure, contextClosure, ...staticClosures.values()].flatMap((set) => [...set]),
   );
   const kitInitial: Group = {
-    name: 'kit, without on-demand chunks',
+    name: 'kit as loaded (no on-demand chunk)',
     files: [...kitInitialFiles].sort(),
     size: sizeOfFiles(kitInitialFiles),
   };
 
   const groups: Group[] = [
     { name: 'loader', files: [loader.fileName], size: sizes.get(loader.fileName) as Size },
+    ...(loaderContext
+      ? [
+          {
+            name: 'page context',
+            files: [loaderContext.fileName],
+            size: sizes.get(loaderContext.fileName) as Size,
+          },
+        ]
+      : []),
     { name: 'core', files: core, size: sizeOfFiles(core) },
     ...widgets.map((w) => ({ name: w.name, files: own(w), size: sizeOfFiles(own(w)) })),
   ];
@@ -361,11 +395,12 @@ async function main(): Promise<void> {
     const baseline = sum(baseChunks.map((c) => sizeOf(c.code)));
 
     const widgetRows = report.groups.filter((g) => report.widgets.includes(g.name));
+    const loaderRow = report.groups.find((g) => g.name === 'loader') as Group;
     const budgets = {
       loader: {
         limitGzipBytes: BUDGET_LOADER,
         gzipBytes: report.loaderTotal.size.gzipBytes,
-        entryGzipBytes: (report.groups[0] as Group).size.gzipBytes,
+        entryGzipBytes: loaderRow.size.gzipBytes,
         met: report.loaderTotal.size.gzipBytes <= BUDGET_LOADER,
       },
       widget: {
@@ -389,6 +424,13 @@ async function main(): Promise<void> {
         limitGzipBytes: BUDGET_KIT,
         gzipBytes: report.kit.size.gzipBytes,
         met: report.kit.size.gzipBytes <= BUDGET_KIT,
+      },
+      // What the kit budget judges: every widget on the page, before any on-demand chunk.
+      kitAsLoaded: {
+        limitGzipBytes: BUDGET_KIT,
+        gzipBytes: report.kitInitial.size.gzipBytes,
+        widgets: report.widgets,
+        met: report.kitInitial.size.gzipBytes <= BUDGET_KIT,
       },
     };
 
@@ -467,7 +509,8 @@ async function main(): Promise<void> {
         (w) =>
           `budget: ${w.name} ≤ ${kb(budgetOf(w.name))} gzip as it loads — ${w.initial.gzipBytes} B (${kb(w.initial.gzipBytes)}${w.onDemand.gzipBytes ? `; + ${w.onDemand.gzipBytes} B on demand in ${w.lazyFiles.length} chunks` : ''}) — ${verdict(w.initial.gzipBytes <= budgetOf(w.name))}`,
       ),
-      `budget: kit ≤ ${kb(BUDGET_KIT)} gzip — ${budgets.kit.gzipBytes} B (${kb(budgets.kit.gzipBytes)}) with every on-demand chunk, ${report.kitInitial.size.gzipBytes} B (${kb(report.kitInitial.size.gzipBytes)}) without — ${verdict(budgets.kit.met)}`,
+      `budget: kit as loaded ≤ ${kb(BUDGET_KIT)} gzip (loader, ${report.widgets.join(', ')}: entries, Lit, core; no on-demand chunk) — ${budgets.kitAsLoaded.gzipBytes} B (${kb(budgets.kitAsLoaded.gzipBytes)}) — ${verdict(budgets.kitAsLoaded.met)}`,
+      `budget: kit with every on-demand chunk ≤ ${kb(BUDGET_KIT)} gzip — ${budgets.kit.gzipBytes} B (${kb(budgets.kit.gzipBytes)}) — ${verdict(budgets.kit.met)}`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

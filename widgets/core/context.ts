@@ -28,6 +28,8 @@ export interface EdgeOptions {
   api?: string | undefined;
   publishableKey?: string | undefined;
   fetchToken?: FetchToken | undefined;
+  /** How requests are sent; the embed loader's answers the reads it started early. */
+  fetch?: typeof fetch | undefined;
 }
 
 export interface GwContextOptions extends EdgeOptions {
@@ -50,6 +52,7 @@ export function edgeClient(options: EdgeOptions, previous?: ApiClient): ApiClien
     baseUrl: options.api || globalThis.location.origin,
     ...(options.publishableKey ? { publishableKey: options.publishableKey } : {}),
     ...(options.fetchToken ? { fetchToken: options.fetchToken } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   };
   return previous?.isFor(wanted) ? previous : new ApiClient(wanted);
 }
