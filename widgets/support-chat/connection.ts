@@ -265,7 +265,7 @@ export class ChatConnection {
   /** Sends a failed message again, with the same client id. */
   retry(clientId: string): void {
     const message = this.#outbox.find((m) => m.clientId === clientId);
-    if (!message || message.delivery !== 'failed') return;
+    if (message?.delivery !== 'failed') return;
     message.delivery = this.#state === 'connected' ? 'sending' : 'queued';
     this.#persist();
     if (message.delivery === 'sending') this.#transmit(clientId);
