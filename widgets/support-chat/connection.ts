@@ -289,6 +289,8 @@ export class ChatConnection {
     const stored = readStored(this.#o.storage, this.#key);
     if (stored) {
       this.#stored = stored;
+      // Resumed: the history is what was stored; whatever the replay brings is new to us.
+      this.#live = true;
       this.#held = stored.messages;
       // What was in flight at the reload is sent again (same client id) after `ready`.
       this.#outbox = stored.outbox.map((m) => ({

@@ -138,17 +138,24 @@ export class GwSupportChatPanel extends LitElement {
     await this.updateComplete;
     const panel = this.#popover;
     if (panel && !panel.matches(':popover-open')) panel.showPopover();
+    // Still loading: the close button holds focus until the composer (or the form) is there.
+    this.#focusPending = true;
     this.focusInside();
   }
 
+  #focusPending = false;
+
   focusInside(): void {
-    const target = this.renderRoot.querySelector<HTMLElement>(
-      '#composer, [part~="input"], [part~="retry-button"], [part~="close-button"]',
-    );
+    const target =
+      this.renderRoot.querySelector<HTMLElement>(
+        '#composer, [part~="input"], [part~="retry-button"]',
+      ) ?? this.renderRoot.querySelector<HTMLElement>('[part~="close-button"]');
     target?.focus();
+    if (!target?.matches('[part~="close-button"]')) this.#focusPending = false;
   }
 
   hide(): void {
+    this.#focusPending = false;
     const panel = this.#popover;
     if (panel?.matches(':popover-open')) panel.hidePopover();
   }
@@ -280,6 +287,10 @@ export class GwSupportChatPanel extends LitElement {
   }
 
   protected override updated(): void {
+    if (this.#focusPending && this.#popover?.matches(':popover-open')) {
+      const active = this.shadowRoot?.activeElement;
+      if (!active || active.matches('[part~="close-button"]')) this.focusInside();
+    }
     // The newest message in view, as in every chat (the log scrolls; the page does not).
     const log = this.renderRoot.querySelector('[part~="log"]');
     const count = this.session?.view.messages.length ?? 0;

@@ -199,7 +199,10 @@ export class GwSupportChat extends GwElement {
     super.updated(changed);
     const session = this.#module ? this.#session : undefined;
     if (session && !this.#unsubscribe) {
-      this.#unsubscribe = session.subscribe(() => this.#onSession());
+      this.#unsubscribe = session.subscribe(() => {
+        this.#onSession();
+        this.requestUpdate();
+      });
       this.#onSession();
     }
     if (this.open !== this.#wasOpen) void this.#toggle(this.open);
@@ -224,7 +227,6 @@ export class GwSupportChat extends GwElement {
           }),
         );
     }
-    this.requestUpdate();
   }
 
   async #toggle(open: boolean): Promise<void> {
