@@ -104,11 +104,11 @@ export class GwSupportChat extends GwElement {
   /** Whether the panel is open. */
   declare open: boolean;
   /**
-   * @internal A session to show instead of the real one (stories and tests render every
+   * @private A session to show instead of the real one (stories and tests render every
    * state from a fixed `ChatView` this way).
    */
   declare session: ChatSessionLike | undefined;
-  /** @internal Transport overrides for tests (a fake WebSocket constructor, fetch, timers). */
+  /** @private Transport overrides for tests (a fake WebSocket constructor, fetch, timers). */
   declare connectionOptions: Partial<ConnectionOptions> | undefined;
 
   #module: PanelModule | undefined;
@@ -159,6 +159,7 @@ export class GwSupportChat extends GwElement {
   }
 
   get #unread(): number {
+    if (this.session) return this.session.view.unread;
     return this.#module ? (this.#session?.view.unread ?? 0) : 0;
   }
 
