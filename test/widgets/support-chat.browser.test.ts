@@ -528,6 +528,60 @@ it('a closed conversation says so and stops taking messages', async () => {
   expect(composer(el).disabled).to.equal(true);
 });
 
+it('a gap in the seqs asks for the replay again (hello from the last held), then shows it in order', async () => {
+  const server = new FakeChatServer();
+  const el = await chat(chatEdge(), server);
+  await openConnected(el);
+  const socket = FakeSocket.last;
+  const first = server.agentSays('one', socket);
+  server.agentSays('two'); // Lost on the way.
+  const third = server.agentSays('three');
+  socket.receive({ type: 'message', message: third });
+  await panelUpdated(el);
+  expect(socket.framesOf('hello').at(-1)).to.deep.equal({ type: 'hello', after: first.seq });
+  await until(() => messageTexts(el).length === 3, 2000, 'the replay');
+  expect(messageTexts(el)).to.deep.equal(['one', 'two', 'three']);
+});
+
+it('4401 from the edge: a fresh token from the page, and the chat reconnects with it', async () => {
+  const server = new FakeChatServer();
+  const edge = chatEdge();
+  const el = await chat(edge, server);
+  await openConnected(el);
+  const before = edge.tokens.count;
+  FakeSocket.last.drop(4401);
+  await until(() => FakeSocket.instances.length === 2, 2000, 'a new socket');
+  expect(edge.tokens.count).to.equal(before + 1);
+  await until(
+    () => $(el, '[part~="connection"]')?.textContent?.includes(EN.connection.connected) ?? false,
+    2000,
+    'connected again',
+  );
+});
+
+it('fires gw-load once the chat has started, and not ok when the start fails', async () => {
+  const seen: { ok: boolean; error?: string }[] = [];
+  const listener = (e: Event) => seen.push((e as CustomEvent).detail);
+  document.addEventListener('gw-load', listener);
+  try {
+    const el = await chat(chatEdge());
+    await openConnected(el);
+    await until(() => seen.some((d) => d.ok), 2000, 'gw-load ok');
+    sessionStorage.clear(); // Another tab's page: no conversation to resume.
+    const failing = await chat(
+      chatEdge('gridworks', {
+        'POST /v1/chat/conversations': () => json({ type: 'x/unavailable', status: 503 }, 503),
+      }),
+    );
+    await openChat(failing);
+    await until(() => seen.some((d) => !d.ok), 2000, 'gw-load not ok');
+    expect(seen.find((d) => !d.ok)?.error).to.equal('unavailable');
+    expect($(failing, '[part~="error-state"]')).to.exist;
+  } finally {
+    document.removeEventListener('gw-load', listener);
+  }
+});
+
 const T0 = Date.UTC(2026, 0, 5, 9, 30);
 const STATES: Record<string, Partial<ChatView>> = {
   empty: { phase: 'chat', connection: 'connected', support: SUPPORT },

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { emit, type GwLoadDetail } from '../core/events.js';
 import { GwElement } from '../core/gw-element.js';
 import { hostReset } from '../core/styles.js';
 import type { ConnectionOptions } from './connection.js';
@@ -213,21 +214,12 @@ export class GwSupportChat extends GwElement {
   #onSession(): void {
     const view = this.#session?.view;
     if (!view) return;
-    if (view.phase !== this.#phase) {
-      this.#phase = view.phase;
-      if (view.phase === 'chat' || view.phase === 'prechat')
-        this.dispatchEvent(
-          new CustomEvent('gw-load', { detail: { ok: true }, bubbles: true, composed: true }),
-        );
-      if (view.phase === 'error' || view.phase === 'offline')
-        this.dispatchEvent(
-          new CustomEvent('gw-load', {
-            detail: { ok: false, error: view.error ?? view.phase },
-            bubbles: true,
-            composed: true,
-          }),
-        );
-    }
+    if (view.phase === this.#phase) return;
+    this.#phase = view.phase;
+    if (view.phase === 'chat' || view.phase === 'prechat')
+      emit<GwLoadDetail>(this, 'gw-load', { ok: true });
+    if (view.phase === 'error' || view.phase === 'offline')
+      emit<GwLoadDetail>(this, 'gw-load', { ok: false, error: view.error ?? view.phase });
   }
 
   async #toggle(open: boolean): Promise<void> {
@@ -236,7 +228,12 @@ export class GwSupportChat extends GwElement {
       await this.load();
       await this.updateComplete;
       const session = this.#session;
-      if (!session || !this.open) return;
+      if (!this.open) return;
+      if (!session) {
+        // No edge client yet (the provider's context comes later): the next update tries again.
+        this.#wasOpen = false;
+        return;
+      }
       session.panelOpen = true;
       session.begin();
       await this.#panel?.show();
@@ -244,10 +241,12 @@ export class GwSupportChat extends GwElement {
     } else {
       const panel = this.#panel;
       if (!panel) return;
+      const focusWasInside = this.shadowRoot?.activeElement === panel;
       panel.hide();
       if (this.#session) this.#session.panelOpen = false;
-      // Back where the customer was before opening: the launcher.
-      this.renderRoot.querySelector<HTMLElement>('[part~="launcher"]')?.focus();
+      // Back where the customer was before opening: the launcher (unless the page closed the
+      // panel while the customer was elsewhere).
+      if (focusWasInside) this.renderRoot.querySelector<HTMLElement>('[part~="launcher"]')?.focus();
       this.dispatchEvent(new GwChatCloseEvent());
     }
   }
