@@ -56,7 +56,7 @@ export interface ConnectionOptions {
   /** For the SSE fallback's stream (the JSON requests go through `client`). */
   fetch?: typeof fetch;
   timers?: Timers;
-  /** 0 ≤ random() < 1, for the backoff's jitter and client ids. */
+  /** 0 ≤ random() < 1, for the backoff's jitter (tests pass 0: reconnect at once). */
   random?: () => number;
   heartbeatMs?: number;
   backoff?: { baseMs: number; capMs: number };
@@ -81,7 +81,7 @@ const defaultTimers: Timers = {
   now: () => Date.now(),
 };
 
-/** A random 22-character base64url id (128 bits from crypto; `random` only in tests). */
+/** A random 22-character base64url id (128 bits from crypto). */
 export function newClientId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes))
