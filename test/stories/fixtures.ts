@@ -250,7 +250,7 @@ const PROBES: Record<string, string> = {
   'gw-pricing-calculator': '#seats-number',
   // The first step's number (a fixed-size circle) sits at the inline start.
   'gw-onboarding-form': '[part~="step-marker"]',
-  // The launcher sits at the inline-end bottom corner of the viewport (the host is its size).
+  // The launcher sits at the inline end of the host, a strip along the viewport's bottom.
   'gw-support-chat': '[part~="launcher"]',
   'gw-brand-playground': '[part~="controls"]',
 };

@@ -174,6 +174,7 @@ describe('every story, right to left (Arabic): the layout mirrors', () => {
       'gw-onboarding-form',
       'gw-pricing-calculator',
       'gw-service-catalog',
+      'gw-support-chat',
     ]);
   });
 });

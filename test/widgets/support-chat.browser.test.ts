@@ -650,6 +650,13 @@ for (const preset of PRESETS) {
         ),
       );
       expect(el.getAttribute('dir')).to.equal(locale === 'ar' ? 'rtl' : 'ltr');
+      // The launcher at the inline-end corner; the rest of its strip lets the page be clicked.
+      const button = launcher(el).getBoundingClientRect();
+      if (locale === 'ar') expect(button.left).to.be.lessThan(innerWidth - button.right);
+      else expect(button.left).to.be.greaterThan(innerWidth - button.right);
+      const farSide = locale === 'ar' ? innerWidth - 10 : 10;
+      expect(document.elementFromPoint(farSide, innerHeight - 10)).not.to.equal(el);
+      expect(document.elementFromPoint(button.left + 28, button.top + 28)).to.equal(el);
       await expect(el).to.be.accessible();
       for (const [name, view] of Object.entries(STATES)) {
         el.session = staticSession(view);

@@ -44,6 +44,7 @@ export const styles = css`
     box-shadow: 0 8px 32px rgb(0 0 0 / 0.24);
     overflow: hidden;
     flex-direction: column;
+    pointer-events: auto;
   }
   .panel:popover-open {
     display: flex;

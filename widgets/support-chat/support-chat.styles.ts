@@ -2,19 +2,26 @@ import { css } from 'lit';
 
 /**
  * The launcher only (the panel's styles load with the panel): a round button at the
- * inline-end bottom corner of the viewport, its colours from the launcher tokens.
+ * inline-end bottom corner of the viewport, its colours from the launcher tokens. The host is
+ * the strip along the bottom edge, transparent to the pointer, so the button's place follows
+ * the direction (right in English, left in Arabic) by flex alone.
  */
 export const styles = css`
   :host {
     --_launcher-bg: var(--gw-support-chat-launcher-background, var(--gw-sys-color-primary, #3d5afe));
     --_launcher-fg: var(--gw-support-chat-launcher-color, var(--gw-sys-color-on-primary, #ffffff));
     position: fixed;
-    inset-block-end: 16px;
-    inset-inline-end: 16px;
+    inset-inline: 0;
+    inset-block-end: 0;
+    display: flex;
+    justify-content: flex-end;
+    padding: 16px;
     background: transparent;
+    pointer-events: none;
     z-index: 1;
   }
   .launcher {
+    pointer-events: auto;
     position: relative;
     display: grid;
     place-items: center;
