@@ -8,6 +8,7 @@ import {
   ChatConnection,
   newClientId,
   storageKeyOf,
+  type Timers,
 } from '../../widgets/support-chat/connection.js';
 import {
   agentMessage,
@@ -40,6 +41,8 @@ function setup(
     heartbeatMs?: number;
     visitorKey?: string;
     token?: () => string;
+    timers?: Timers;
+    random?: () => number;
   } = {},
 ): Setup {
   const server = options.server ?? new FakeChatServer();
@@ -86,7 +89,8 @@ function setup(
     storage: sessionStorage,
     WebSocket: options.WebSocket ?? socketsServedBy(server),
     fetch: fetchImpl,
-    random: () => 0,
+    random: options.random ?? (() => 0),
+    ...(options.timers ? { timers: options.timers } : {}),
     heartbeatMs: options.heartbeatMs ?? 60_000,
     onChange: () => changes.count++,
     onSent: (message) => confirmed.push(message.seq),
@@ -428,4 +432,80 @@ it('a token without a customer: the start answers 422 customer-details-required'
   await s.connection.start({ name: 'Asha', email: 'asha@example.com' });
   expect(s.requests.at(-1)?.body).to.deep.equal({ name: 'Asha', email: 'asha@example.com' });
   await until(() => s.connection.state === 'connected', 2000, 'connected');
+});
+
+/** Timers a test moves by hand: nothing fires until `advance`. */
+function manualTimers() {
+  let now = 1_700_000_000_000;
+  let next = 1;
+  const pending = new Map<number, { fn: () => void; ms: number; at: number }>();
+  const timers: Timers & { advance(ms: number): void; delays(): number[] } = {
+    now: () => now,
+    setTimeout: (fn, ms) => {
+      const id = next++;
+      pending.set(id, { fn, ms, at: now + ms });
+      return id;
+    },
+    clearTimeout: (id) => void pending.delete(id as number),
+    advance(ms) {
+      now += ms;
+      for (const [id, t] of [...pending].sort((a, b) => a[1].at - b[1].at)) {
+        if (t.at > now) continue;
+        pending.delete(id);
+        t.fn();
+      }
+    },
+    delays: () => [...pending.values()].map((t) => t.ms),
+  };
+  return timers;
+}
+
+it('reconnects with exponential backoff (full jitter, capped), reset by ready; 4429 backs off longer', async () => {
+  const timers = manualTimers();
+  const s = setup({
+    WebSocket: FakeSocket as unknown as typeof WebSocket,
+    timers,
+    // The top of the jitter's range, so each delay is the ceiling itself.
+    random: () => 0.999_999,
+  });
+  live.push(s.connection);
+  await s.connection.start();
+  const reconnectDelays: number[] = [];
+  for (let n = 1; n <= 4; n++) {
+    await until(() => FakeSocket.instances.length === n, 2000, `socket ${n}`);
+    FakeSocket.last.open(); // Opens, says hello, but never gets its ready.
+    FakeSocket.last.drop(1006);
+    expect(s.connection.state).to.equal('reconnecting');
+    const delay = Math.max(...timers.delays());
+    reconnectDelays.push(Math.round(delay));
+    timers.advance(delay);
+  }
+  expect(reconnectDelays).to.deep.equal([500, 1000, 2000, 4000]);
+  await until(() => FakeSocket.instances.length === 5, 2000, 'socket 5');
+  FakeSocket.last.open();
+  FakeSocket.last.receive({ type: 'ready', conversation: conversation() });
+  expect(s.connection.state).to.equal('connected');
+  FakeSocket.last.drop(1006);
+  expect(Math.round(Math.max(...timers.delays()))).to.equal(500, 'reset by ready');
+  timers.advance(500);
+  await until(() => FakeSocket.instances.length === 6, 2000, 'socket 6');
+  FakeSocket.last.open();
+  FakeSocket.last.drop(4429);
+  expect(Math.round(Math.max(...timers.delays()))).to.equal(16_000, 'rate-limited: further along');
+});
+
+it('support typing shows for 4 s after the frame, then goes', async () => {
+  const timers = manualTimers();
+  const server = new FakeChatServer();
+  const s = await started(setup({ server, timers }));
+  FakeSocket.last.receive({ type: 'typing', author: 'agent' });
+  expect(s.connection.typing).to.equal(true);
+  const changes = s.changes.count;
+  timers.advance(3999);
+  expect(s.connection.typing).to.equal(true);
+  timers.advance(1);
+  expect(s.connection.typing).to.equal(false);
+  expect(s.changes.count).to.be.greaterThan(changes, 'the view is told to hide it');
+  FakeSocket.last.receive({ type: 'typing', author: 'customer' });
+  expect(s.connection.typing).to.equal(false, 'the customer’s own echo is not shown');
 });
