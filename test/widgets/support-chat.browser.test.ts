@@ -582,6 +582,18 @@ it('fires gw-load once the chat has started, and not ok when the start fails', a
   }
 });
 
+it('Hindi: the launcher names itself at once, the panel’s table loads on demand', async () => {
+  const el = await chat(chatEdge(), new FakeChatServer(), { locale: 'hi' });
+  expect(launcher(el).getAttribute('aria-label')).to.equal('सहायता से चैट करें');
+  await openChat(el);
+  await until(() => $(el, '[part~="heading"]')?.textContent === 'सहायता', 3000, 'the Hindi table');
+  expect(
+    performance
+      .getEntriesByType('resource')
+      .some((r) => r.name.includes('/support-chat/strings/hi.')),
+  ).to.equal(true);
+});
+
 const T0 = Date.UTC(2026, 0, 5, 9, 30);
 const STATES: Record<string, Partial<ChatView>> = {
   empty: { phase: 'chat', connection: 'connected', support: SUPPORT },
