@@ -379,9 +379,9 @@ it('blocked WebSockets: the SSE stream with Authorization, and sending by POST',
   expect(get?.url).to.equal('/v1/chat/conversations/cv_AAAAAAAAAAAAAAAAAAAAAA/events?after=0');
   expect(get?.headers.get('authorization')).to.equal(`Bearer ${TOKEN}`);
   push(`data: ${JSON.stringify({ type: 'message', message: agentMessage(1, 'hi from sse') })}\n\n`);
-  push(
-    `event: frame\ndata: ${JSON.stringify({ type: 'ready', conversation: conversation() })}\n\n`,
-  );
+  // CRLF line ends and a comment line, as proxies and servers send them.
+  push(': keep-alive\r\n\r\nevent: frame\r\n');
+  push(`data: ${JSON.stringify({ type: 'ready', conversation: conversation() })}\r\n\r\n`);
   await until(() => s.connection.state === 'connected', 2000, 'connected');
   expect(s.connection.usingFallback).to.equal(true);
   s.connection.send('over post');

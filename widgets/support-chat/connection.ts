@@ -22,6 +22,7 @@ import {
   VISITOR_SUBPROTOCOL_PREFIX,
 } from '../../contracts/chat-rules.js';
 import { type ApiClient, ApiError } from '../core/api-client.js';
+import { readEventStream } from './event-stream.js';
 import { type HeldMessage, type Outgoing, readStored, type Stored, writeStored } from './store.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
@@ -605,40 +606,19 @@ export class ChatConnection {
         return;
       }
       if (!response.ok || !response.body) throw new Error(`stream ${response.status}`);
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          this.#onEvent(buffer.slice(0, end));
-          buffer = buffer.slice(end + 2);
-          end = buffer.indexOf('\n\n');
+      await readEventStream(response.body, (data) => {
+        try {
+          this.#onFrame(JSON.parse(data) as ServerFrame);
+        } catch {
+          // Not a frame: ignored.
         }
-      }
+      });
     } catch (error) {
       if ((error as Error).name === 'AbortError' || this.#stream !== controller) return;
     }
     if (this.#stream !== controller) return;
     this.#stream = undefined;
     this.#scheduleReconnect();
-  }
-
-  /** One SSE event: its `data:` lines, joined, are one server frame. */
-  #onEvent(block: string): void {
-    const data = block
-      .split(/\r?\n/)
-      .filter((line) => line.startsWith('data:'))
-      .map((line) => line.slice(5).replace(/^ /, ''))
-      .join('\n');
-    if (!data) return;
-    try {
-      this.#onFrame(JSON.parse(data) as ServerFrame);
-    } catch {
-      // Not a frame: ignored.
-    }
   }
 
   readonly #onOnline = (): void => {
