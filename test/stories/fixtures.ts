@@ -36,6 +36,7 @@ export const WIDGET_TAGS = [
   'gw-service-catalog',
   'gw-pricing-calculator',
   'gw-onboarding-form',
+  'gw-support-chat',
   'gw-brand-playground',
 ];
 
@@ -182,13 +183,20 @@ export async function waitForShows(
 /** The in-page half of waitForShows, installed once per page. */
 export const SHOWS_HELPER = `window.missingShows = (shows, english) => {
   const missing = [];
+  // A part exported from an inner element (exportparts) is the widget's part as CSS sees it:
+  // the support chat's panel is such an element, so its shadow root is searched too.
+  const query = (root, selector) => [
+    ...root.querySelectorAll(selector),
+    ...[...root.querySelectorAll('[exportparts]')].flatMap((inner) =>
+      inner.shadowRoot ? query(inner.shadowRoot, selector) : []),
+  ];
   for (const [tag, parts] of Object.entries(shows)) {
     const hosts = [...document.querySelectorAll('#storybook-root ' + tag)];
     if (hosts.length === 0) { missing.push(tag + ' is not on the page'); continue; }
     for (const host of hosts) {
       const root = host.shadowRoot;
       for (const [selector, want] of Object.entries(parts)) {
-        const found = root ? [...root.querySelectorAll(selector)] : [];
+        const found = root ? query(root, selector) : [];
         if (want === true && found.length === 0) missing.push(tag + ' ' + selector + ': none');
         else if (typeof want === 'number' && found.length !== want)
           missing.push(tag + ' ' + selector + ': ' + found.length + ', want ' + want);
@@ -242,6 +250,8 @@ const PROBES: Record<string, string> = {
   'gw-pricing-calculator': '#seats-number',
   // The first step's number (a fixed-size circle) sits at the inline start.
   'gw-onboarding-form': '[part~="step-marker"]',
+  // The launcher sits at the inline end of the host, a strip along the viewport's bottom.
+  'gw-support-chat': '[part~="launcher"]',
   'gw-brand-playground': '[part~="controls"]',
 };
 

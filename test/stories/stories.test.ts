@@ -34,7 +34,12 @@ const stories = entries.filter((e) => e.type === 'story');
 const docsPages = entries.filter((e) => e.type === 'docs');
 let PRIMARY: Awaited<ReturnType<typeof tenantPrimaries>>;
 // Widgets painted by the tenant's theme (the playground is a story tool, not a themed widget).
-const THEMED = new Set(['gw-service-catalog', 'gw-pricing-calculator', 'gw-onboarding-form']);
+const THEMED = new Set([
+  'gw-service-catalog',
+  'gw-pricing-calculator',
+  'gw-onboarding-form',
+  'gw-support-chat',
+]);
 
 let server: StaticServer;
 let browser: Browser;
@@ -169,6 +174,7 @@ describe('every story, right to left (Arabic): the layout mirrors', () => {
       'gw-onboarding-form',
       'gw-pricing-calculator',
       'gw-service-catalog',
+      'gw-support-chat',
     ]);
   });
 });
@@ -199,6 +205,7 @@ describe('docs pages', () => {
       'widgets-pricing-calculator--docs',
       'widgets-provider--docs',
       'widgets-service-catalog--docs',
+      'widgets-support-chat--docs',
     ]);
   });
 

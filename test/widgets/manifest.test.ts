@@ -52,6 +52,10 @@ test('the manifest documents every widget: tag, events, parts and component toke
       ['gw-service-catalog', ['gw-service-select']],
       ['gw-pricing-calculator', ['gw-quote-change', 'gw-quote-accept']],
       ['gw-onboarding-form', ['gw-step-change', 'gw-submit', 'gw-application-submitted']],
+      [
+        'gw-support-chat',
+        ['gw-chat-open', 'gw-chat-close', 'gw-message-sent', 'gw-message-received', 'gw-load'],
+      ],
     ] as const) {
       const element = elements.get(tag);
       assert.ok(element, `${tag} is in the manifest`);

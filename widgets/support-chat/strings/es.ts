@@ -1,0 +1,58 @@
+/** Spanish strings of `<gw-support-chat>` (typed against ChatStrings: a missing key fails the type-check). */
+import { STATE_STRINGS } from '../../core/states.js';
+import type { ChatStrings } from '../locales.js';
+
+export const es: ChatStrings = {
+  ...STATE_STRINGS.es,
+  loading: 'Cargando el chat…',
+  emptyTitle: 'Pregúntanos lo que quieras…',
+  emptyBody: 'Escribe tu pregunta abajo y te responderemos aquí.',
+  errorTitle: 'No se pudo iniciar el chat',
+  offlineBody: 'El chat se conectará cuando vuelvas a tener conexión.',
+  heading: 'Soporte',
+  close: 'Cerrar el chat',
+  responseTime: (duration) => `Solemos responder en menos de ${duration}`,
+  outsideHours:
+    'Estamos fuera del horario de soporte. Deja un mensaje y te responderemos cuando volvamos.',
+  hoursTitle: 'Horario de soporte',
+  hoursLine: (day, open, close) => `${day}: ${open}–${close}`,
+  hoursZone: (zone) => `Horas de ${zone}`,
+  connection: {
+    connecting: 'Conectando…',
+    connected: 'Conectado',
+    reconnecting: 'Reconectando…',
+    offline: 'Sin conexión — los mensajes se enviarán al reconectar',
+    closed: 'Esta conversación ha terminado',
+  },
+  delivery: {
+    queued: 'Pendiente de envío',
+    sending: 'Enviando…',
+    sent: 'Enviado',
+    failed: 'No enviado',
+  },
+  retrySend: 'Reintentar',
+  logLabel: 'Mensajes',
+  you: 'Tú',
+  support: 'Soporte',
+  newMessage: (author, text) => `${author}: ${text}`,
+  typing: 'Soporte está escribiendo…',
+  composerLabel: 'Tu mensaje',
+  send: 'Enviar',
+  charactersLeft: (left) => `Quedan ${left} caracteres`,
+  prechatIntro: 'Dinos quién eres para poder responderte.',
+  name: 'Tu nombre',
+  email: 'Correo electrónico',
+  startChat: 'Iniciar chat',
+  errors: {
+    nameRequired: 'Escribe tu nombre.',
+    nameInvalid: 'Usa como máximo 100 letras, sin caracteres especiales.',
+    email: 'Escribe un correo como nombre@ejemplo.es.',
+  },
+  suggestionsLabel: 'Artículos que pueden ayudarte',
+  opensInNewTab: '(se abre en una pestaña nueva)',
+  talkToPerson: 'Hablar con una persona',
+  escalating: 'Avisando a una persona…',
+  escalated: (time) => `Escalado — una persona responderá antes de las ${time}`,
+  escalatedNoTime: 'Escalado — una persona responderá pronto',
+  escalateFailed: 'No se pudo avisar a una persona ahora. Inténtalo de nuevo.',
+};

@@ -1,0 +1,58 @@
+/** French strings of `<gw-support-chat>` (typed against ChatStrings: a missing key fails the type-check). */
+import { STATE_STRINGS } from '../../core/states.js';
+import type { ChatStrings } from '../locales.js';
+
+export const fr: ChatStrings = {
+  ...STATE_STRINGS.fr,
+  loading: 'Chargement du chat…',
+  emptyTitle: 'Posez-nous vos questions…',
+  emptyBody: 'Écrivez votre question ci-dessous, nous vous répondrons ici.',
+  errorTitle: 'Le chat n’a pas pu démarrer',
+  offlineBody: 'Le chat se connectera dès que vous serez de nouveau en ligne.',
+  heading: 'Assistance',
+  close: 'Fermer le chat',
+  responseTime: (duration) => `Nous répondons généralement sous ${duration}`,
+  outsideHours:
+    'Nous sommes en dehors de nos horaires d’assistance. Laissez un message, nous vous répondrons à notre retour.',
+  hoursTitle: 'Horaires d’assistance',
+  hoursLine: (day, open, close) => `${day} : ${open}–${close}`,
+  hoursZone: (zone) => `Heures de ${zone}`,
+  connection: {
+    connecting: 'Connexion…',
+    connected: 'Connecté',
+    reconnecting: 'Reconnexion…',
+    offline: 'Hors ligne — les messages partiront à la reconnexion',
+    closed: 'Cette conversation est terminée',
+  },
+  delivery: {
+    queued: 'En attente d’envoi',
+    sending: 'Envoi…',
+    sent: 'Envoyé',
+    failed: 'Non envoyé',
+  },
+  retrySend: 'Réessayer',
+  logLabel: 'Messages',
+  you: 'Vous',
+  support: 'Assistance',
+  newMessage: (author, text) => `${author} : ${text}`,
+  typing: 'L’assistance écrit…',
+  composerLabel: 'Votre message',
+  send: 'Envoyer',
+  charactersLeft: (left) => `${left} caractères restants`,
+  prechatIntro: 'Dites-nous qui vous êtes pour que nous puissions vous répondre.',
+  name: 'Votre nom',
+  email: 'E-mail',
+  startChat: 'Démarrer le chat',
+  errors: {
+    nameRequired: 'Saisissez votre nom.',
+    nameInvalid: 'Utilisez au plus 100 lettres, sans caractères spéciaux.',
+    email: 'Saisissez une adresse e-mail comme nom@exemple.fr.',
+  },
+  suggestionsLabel: 'Articles qui peuvent vous aider',
+  opensInNewTab: '(s’ouvre dans un nouvel onglet)',
+  talkToPerson: 'Parler à une personne',
+  escalating: 'Demande en cours…',
+  escalated: (time) => `Transmis — une personne vous répondra d’ici ${time}`,
+  escalatedNoTime: 'Transmis — une personne vous répondra bientôt',
+  escalateFailed: 'Impossible de joindre une personne pour l’instant. Veuillez réessayer.',
+};
