@@ -39,7 +39,8 @@ import {
 
 const TENANT = 'ten_test';
 const CUSTOMER_TOKEN = tokenWith({ sub: 'cust_1', tid: TENANT });
-const ANONYMOUS_TOKEN = tokenWith({ tid: TENANT });
+// What the edge mints without a `customer`: an `anon_…` subject.
+const ANONYMOUS_TOKEN = tokenWith({ sub: 'anon_3fZ8xQ2mL0pR7tVw9yBc', tid: TENANT });
 
 const SUPPORT: SupportStatus = {
   tier: 'premium',

@@ -5,6 +5,7 @@
  * without a server (stories, tests).
  */
 import type { ArticleHit, Conversation, SupportStatus, Ticket } from '../../contracts/chat.js';
+import { isAnonymousSubject } from '../../contracts/chat-rules.js';
 import { type ApiClient, ApiError } from '../core/api-client.js';
 import {
   ChatConnection,
@@ -172,9 +173,10 @@ export class ChatSession implements ChatSessionLike {
     this.#changed();
     try {
       if (!(await this.#connection.resumable())) {
-        // A token naming no customer: ask who they are first (the edge would answer 422).
+        // A token naming no customer (an `anon_…` subject): ask who they are first (the edge
+        // would answer 422 customer-details-required).
         const token = await this.#o.client.writeCredential();
-        if (!tokenClaims(token ?? '').sub) {
+        if (isAnonymousSubject(tokenClaims(token ?? '').sub)) {
           this.#phase = 'prechat';
           this.#changed();
           return;
