@@ -2,7 +2,7 @@
  * Support chat benchmark (STYLE.md rule 20: a script that prints figures, never a test).
  *
  *   npm run bench:chat -- [--json] [--connections N] [--rate R] [--seconds N] [--warmup N]
- *                         [--grace N] [--max-seconds N] [--cpu-prof DIR]
+ *                         [--grace N] [--agents N] [--max-seconds N] [--cpu-prof DIR]
  *
  * The real Node server (`edge/adapters/node.ts`, as `npm start` runs it) in a child process,
  * its SQLite file in a temp folder. `--connections` (default 1,000) customers, each with its
@@ -10,7 +10,9 @@
  * time). Then `--rate` (default 500) messages a second in all, for `--seconds` (default 10)
  * after a `--warmup` (default 2 s) that is not measured: every other message a customer's over
  * its socket, the rest agent replies through `POST /v1/agent/conversations/{id}/messages`
- * from 8 keep-alive agent clients, spread over the conversations. A message's delivery latency
+ * from `--agents` (default 8) agent clients, each one reply at a time over its keep-alive
+ * connection (so a reply waits for a free client, and that wait is charged), spread over the
+ * conversations. A message's delivery latency
  * runs from its scheduled send time (carried in its text) to its arrival at the customer's
  * socket: the echo of the customer's own message, or the agent's reply. `lost` counts messages
  * sent (acknowledged or not) that never arrived within `--grace` (default 5 s) after the run;
@@ -26,7 +28,7 @@
  * like the edge, the same sockets, pacing, message pattern and measurement.
  *
  * Where `taskset` exists and there are two CPUs, the load generator runs on CPU 0 and the
- * servers on CPU 1. The whole run is capped at `--max-seconds` (default 90): past it, the
+ * servers on CPU 1. The whole run is capped at `--max-seconds` (default 150): past it, the
  * servers are killed and the script fails. `--cpu-prof DIR` writes a V8 CPU profile of the
  * edge to DIR and prints its top costs.
  *
@@ -34,7 +36,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
@@ -60,7 +62,13 @@ import {
 const GOAL_CONNECTIONS = 1000;
 const GOAL_PER_SEC = 500;
 const GOAL_P99_MS = 50;
+/** Agent HTTP clients, each one reply at a time over its keep-alive connection. */
 const AGENT_CLIENTS = 8;
+/**
+ * The whole run's cap: set-up, both servers' connects, warm-ups, runs and grace take about a
+ * minute on an idle two-CPU machine; a shared one needs the margin.
+ */
+const DEFAULT_MAX_SECONDS = 150;
 /** Customers set up (token, conversation) at once over HTTP. */
 const SETUP_BATCH = 50;
 /** File descriptors a process needs beside its sockets (stdio, the database, the loader…). */
@@ -82,6 +90,7 @@ interface Options {
   warmup: number;
   grace: number;
   maxSeconds: number;
+  agents: number;
   cpuProf: string | undefined;
 }
 
@@ -109,6 +118,7 @@ function parseOptions(argv: string[]): Options {
     warmup: whole('warmup', values.warmup, 0, 10),
     grace: whole('grace', values.grace, 1, 30),
     maxSeconds: whole('max-seconds', values['max-seconds'], 10, 600),
+    agents: whole('agents', values.agents, 1, 64),
     cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
   };
   checkCustomerBudget(options);
@@ -127,7 +137,8 @@ function parseArgsOf(argv: string[]) {
       seconds: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       grace: { type: 'string', default: '5' },
-      'max-seconds': { type: 'string', default: '90' },
+      'max-seconds': { type: 'string', default: String(DEFAULT_MAX_SECONDS) },
+      agents: { type: 'string', default: String(AGENT_CLIENTS) },
       'cpu-prof': { type: 'string' },
     },
   });
@@ -279,7 +290,7 @@ async function drive(
   options: Options,
   log: (...args: unknown[]) => void,
 ): Promise<{ result: PhaseResult; connectSeconds: number; load: ChatLoad }> {
-  const load = new ChatLoad(target, { agents: AGENT_CLIENTS, log });
+  const load = new ChatLoad(target, { agents: options.agents, log });
   log(`${name}: opening ${options.connections} sockets, 50 at a time…`);
   const connectSeconds = await load.connect(options.connections);
   log(`${name}: ${options.connections} sockets ready in ${connectSeconds.toFixed(1)} s`);
@@ -302,8 +313,14 @@ const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   checkOpenFileLimit(options.connections);
-  const log = (...args: unknown[]) => process.stderr.write(`${format(...args)}\n`);
   const began = performance.now();
+  const log = (...args: unknown[]) =>
+    process.stderr.write(
+      `[${((performance.now() - began) / 1000).toFixed(1).padStart(5)} s] ${format(...args)}\n`,
+    );
+  const loadBefore = loadavg()[0] ?? 0;
+  // Before pinning: a process pinned to one CPU sees one.
+  const cpus = availableParallelism();
   // Bounded in time: a stuck server or a lost frame must not hang the run.
   const cap = setTimeout(() => {
     for (const child of children) child.kill('SIGKILL');
@@ -364,7 +381,13 @@ async function main(): Promise<void> {
     const profile = options.cpuProf ? mainThreadProfile(options.cpuProf, edgePid) : undefined;
     const costs = profile ? topCosts(profile) : undefined;
     clearTimeout(cap);
+    const machine = {
+      cpus,
+      loadAverageBefore: round(loadBefore),
+      loadAverageAfter: round(loadavg()[0] ?? 0),
+    };
     report(options, pinning, measured, baseline, stored, (performance.now() - began) / 1000, {
+      machine,
       profile,
       costs,
     });
@@ -381,7 +404,11 @@ function report(
   baseline: Awaited<ReturnType<typeof drive>>,
   stored: { lastSeq: number; received: number },
   runSeconds: number,
-  cpu: { profile: string | undefined; costs: ReturnType<typeof topCosts> | undefined },
+  cpu: {
+    machine: { cpus: number; loadAverageBefore: number; loadAverageAfter: number };
+    profile: string | undefined;
+    costs: ReturnType<typeof topCosts> | undefined;
+  },
 ): void {
   const r = edge.result;
   const b = baseline.result;
@@ -436,6 +463,8 @@ function report(
     misdelivered: r.misdelivered,
     customerEcho: r.customer,
     agentReply: r.agent,
+    agentRequest: r.agentRequest,
+    agents: options.agents,
     errorFrames: r.errorFrames,
     replyFailures: r.replyFailures,
     closesDuringRun: r.closes,
@@ -446,15 +475,18 @@ function report(
       connectSeconds: baseline.connectSeconds,
     },
     runSeconds: round(runSeconds, 1),
+    machine: cpu.machine,
     goals,
     ...(cpu.costs && cpu.profile ? { cpuProfile: { file: cpu.profile, ...cpu.costs } } : {}),
   };
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
   const lines = [
-    `GridWorks Embed support-chat benchmark — Node ${process.version}, the real edge (edge/adapters/node.ts) in a child process; ${options.connections} customer sockets on loopback, ${options.rate} messages/s (half customer sends over the sockets, half agent replies from ${AGENT_CLIENTS} HTTP clients) for ${options.seconds} s after ${options.warmup} s of warm-up; ${pinning.description}`,
+    `GridWorks Embed support-chat benchmark — Node ${process.version}, the real edge (edge/adapters/node.ts) in a child process; ${options.connections} customer sockets on loopback, ${options.rate} messages/s (half customer sends over the sockets, half agent replies from ${options.agents} HTTP clients) for ${options.seconds} s after ${options.warmup} s of warm-up; ${pinning.description}`,
+    `machine: ${cpu.machine.cpus} CPUs, load average ${cpu.machine.loadAverageBefore} before, ${cpu.machine.loadAverageAfter} after (other work on the machine shows up in the figures)`,
     '',
     phaseLine('edge   ', r),
     phaseLine('bare-ws', b),
+    `agent replies' HTTP requests alone (write to answer): edge p50 ${r.agentRequest.p50Ms} ms, p99 ${r.agentRequest.p99Ms} ms; bare-ws p50 ${b.agentRequest.p50Ms} ms, p99 ${b.agentRequest.p99Ms} ms (${options.agents} clients one at a time: above ${round((1000 * options.agents) / (options.rate / 2), 1)} ms each, replies queue for a client)`,
     `the edge's p99 is ${result.ratio}× the bare ws server's (p50 ${result.p50Ratio}×); sockets opened in ${edge.connectSeconds} s (bare: ${baseline.connectSeconds} s); one conversation's stored lastSeq ${stored.lastSeq}, its socket received ${stored.received}`,
     ...(r.replyFailures > 0
       ? [`agent replies refused or failed: ${r.replyFailures}: ${r.failureSamples.join(' | ')}`]

@@ -99,6 +99,8 @@ export interface PhaseResult {
   all: LatencySummary;
   customer: LatencySummary;
   agent: LatencySummary;
+  /** An agent reply's HTTP request alone (write to answer), without its wait for a client. */
+  agentRequest: LatencySummary;
   gaps: number;
   duplicates: number;
   /** Delivered to another conversation's socket than the one it was sent to (must be 0). */
@@ -120,6 +122,7 @@ export class ChatLoad {
   readonly #seqs: SeqLedger[] = [];
   readonly #sent = new Map<string, Sent>();
   readonly #latencies: Record<Author, number[]> = { customer: [], agent: [] };
+  readonly #requestTimes: number[] = [];
   readonly #errorFrames: Record<string, number> = {};
   readonly #closes: Record<string, number> = {};
   readonly #failures: string[] = [];
@@ -257,6 +260,7 @@ export class ChatLoad {
       this.#inFlight += 1;
       try {
         const answer = await this.#target.reply(job.i, job.clientId, job.text);
+        if (this.#sent.get(job.clientId)?.measured) this.#requestTimes.push(answer.ms);
         if (answer.status !== 201) this.#failed(`${answer.status} ${answer.text.slice(0, 200)}`);
       } catch (error) {
         this.#failed((error as Error).message);
@@ -314,6 +318,7 @@ export class ChatLoad {
       all: summarise(all),
       customer: summarise(this.#latencies.customer),
       agent: summarise(this.#latencies.agent),
+      agentRequest: summarise(this.#requestTimes),
       gaps: this.#seqs.reduce((sum, s) => sum + s.gaps, 0),
       duplicates: this.#seqs.reduce((sum, s) => sum + s.duplicates, 0),
       misdelivered: this.#misdelivered,
