@@ -440,6 +440,7 @@ function report(
     p50Ms: r.all.p50Ms,
     p99Ms: r.all.p99Ms,
     lost: r.lost,
+    unsent: r.unsent,
     baseline: {
       name: 'bare-ws',
       p50Ms: b.all.p50Ms,
@@ -447,6 +448,7 @@ function report(
       messagesPerSec: b.messagesPerSec,
       connections: b.connections,
       lost: b.lost,
+      unsent: b.unsent,
     },
     /** The edge's p99 in multiples of the bare server's (p50Ratio likewise). */
     ratio: round(r.all.p99Ms / b.all.p99Ms),

@@ -91,9 +91,16 @@ export function summarise(latencies: number[]): LatencySummary {
 export interface PhaseResult {
   /** Sockets still open when the phase ended. */
   connections: number;
+  /** Messages written to a socket or whose request was started. */
   sent: number;
   delivered: number;
+  /** Sent but not delivered within the grace period. */
   lost: number;
+  /**
+   * Agent replies still waiting for a free agent client when the grace ran out: the agents
+   * fell behind the schedule (not counted in `sent` or `lost`).
+   */
+  unsent: number;
   /** Measured messages delivered per second, from the phase's start to its last delivery. */
   messagesPerSec: number;
   all: LatencySummary;
@@ -131,6 +138,7 @@ export class ChatLoad {
   readonly #idle: (() => void)[] = [];
   #inFlight = 0;
   #undelivered = 0;
+  #unsent = 0;
   #measuredDelivered = 0;
   #replyFailures = 0;
   #misdelivered = 0;
@@ -301,6 +309,12 @@ export class ChatLoad {
     for (const wake of this.#idle.splice(0)) wake();
     const graceEnds = performance.now() + options.graceMs;
     while (performance.now() < graceEnds && this.#undelivered + this.#inFlight > 0) await sleep(10);
+    // Replies still queued for an agent client when the grace runs out were never sent.
+    for (const job of this.#replies.splice(0)) {
+      this.#sent.delete(job.clientId);
+      this.#undelivered -= 1;
+      this.#unsent += 1;
+    }
     await Promise.race([Promise.all(agents), sleep(Math.max(0, graceEnds - performance.now()))]);
     return this.#result(started, this.#measuredDelivered - deliveredBefore);
   }
@@ -314,6 +328,7 @@ export class ChatLoad {
       sent: this.#sent.size,
       delivered,
       lost: this.#sent.size - delivered,
+      unsent: this.#unsent,
       messagesPerSec: Math.round(measuredDelivered / elapsed),
       all: summarise(all),
       customer: summarise(this.#latencies.customer),
@@ -353,7 +368,7 @@ export class ChatLoad {
 /** A phase's figures in one line, for the summary. */
 export function phaseLine(name: string, r: PhaseResult): string {
   return format(
-    '%s: %d messages/s delivered, p50 %d ms, p99 %d ms, max %d ms (customer echo p99 %d ms, agent reply p99 %d ms); %d/%d delivered, lost %d, gaps %d, duplicates %d; %d sockets open at the end',
+    '%s: %d messages/s delivered, p50 %d ms, p99 %d ms, max %d ms (customer echo p99 %d ms, agent reply p99 %d ms); %d/%d delivered, lost %d, never sent %d, gaps %d, duplicates %d; %d sockets open at the end',
     name,
     r.messagesPerSec,
     r.all.p50Ms,
@@ -364,6 +379,7 @@ export function phaseLine(name: string, r: PhaseResult): string {
     r.delivered,
     r.sent,
     r.lost,
+    r.unsent,
     r.gaps,
     r.duplicates,
     r.connections,
