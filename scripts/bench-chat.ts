@@ -27,6 +27,10 @@
  * Baseline, in the same run: a bare `ws` server (`bare-ws-chat-server.ts`) in a child pinned
  * like the edge, the same sockets, pacing, message pattern and measurement.
  *
+ * Latency on a shared machine moves with its other work; each server's CPU time per delivered
+ * message (user + system from /proc, Linux only: `serverCpu`, `baselineCpu`) hardly does, and
+ * says what the edge's work costs beside the bare server's (`cpuRatio`).
+ *
  * Where `taskset` exists and there are two CPUs, the load generator runs on CPU 0 and the
  * servers on CPU 1. The whole run is capped at `--max-seconds` (default 150): past it, the
  * servers are killed and the script fails. `--cpu-prof DIR` writes a V8 CPU profile of the
@@ -35,6 +39,7 @@
  * With --json, stdout holds exactly one JSON object; everything else goes to stderr.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -93,6 +98,8 @@ interface Options {
   agents: number;
   cpuProf: string | undefined;
 }
+
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 /** A bad command line or an unfit machine: said in one line, exit code 2. */
 class UsageError extends Error {}
@@ -176,6 +183,33 @@ function checkOpenFileLimit(connections: number): void {
 
 // ---- the servers ----------------------------------------------------------------------------
 
+/** Clock ticks a second, the unit of /proc/<pid>/stat's CPU times. */
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/**
+ * CPU seconds `pid` has used (user + system, all its threads), from /proc; undefined off Linux.
+ * Unlike latency, the CPU a server spends per message hardly moves with other work on the
+ * machine.
+ */
+function cpuSecondsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After "pid (comm) ", fields 3…; utime and stime are fields 14 and 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+interface ServerCpu {
+  /** The server's CPU time per delivered message of the measured run (ms). */
+  msPerMessage: number;
+  /** Its CPU time over the run's wall time (1 = one core busy throughout). */
+  utilisation: number;
+}
+
 /** Children alive, so the time cap can kill them. */
 const children = new Set<ChildProcess>();
 
@@ -254,7 +288,9 @@ function bareTarget(url: string): ChatTarget {
 }
 
 /** The bare `ws` server in a child (pinned like the edge); resolves once it listens. */
-function startBareServer(pinning: Pinning): Promise<{ url: string; stop: () => Promise<void> }> {
+function startBareServer(
+  pinning: Pinning,
+): Promise<{ url: string; pid: number | undefined; stop: () => Promise<void> }> {
   const command = [...pinning.prefix, process.execPath, '--import', 'tsx', BASELINE_ENTRY];
   const child = spawn(command[0] as string, command.slice(1), {
     cwd: ROOT,
@@ -272,6 +308,7 @@ function startBareServer(pinning: Pinning): Promise<{ url: string; stop: () => P
       const { port } = JSON.parse(out) as { port: number };
       resolveServer({
         url: `http://127.0.0.1:${port}`,
+        pid: child.pid,
         stop: async () => {
           child.kill('SIGTERM');
           await exited;
@@ -288,8 +325,14 @@ async function drive(
   name: string,
   target: ChatTarget,
   options: Options,
+  serverPid: number | undefined,
   log: (...args: unknown[]) => void,
-): Promise<{ result: PhaseResult; connectSeconds: number; load: ChatLoad }> {
+): Promise<{
+  result: PhaseResult;
+  connectSeconds: number;
+  load: ChatLoad;
+  cpu: ServerCpu | undefined;
+}> {
   const load = new ChatLoad(target, { agents: options.agents, log });
   log(`${name}: opening ${options.connections} sockets, 50 at a time…`);
   const connectSeconds = await load.connect(options.connections);
@@ -299,16 +342,24 @@ async function drive(
     await load.run(options.rate, options.warmup, { measured: false, graceMs: 1000 });
   }
   log(`${name}: ${options.rate} messages/s for ${options.seconds} s…`);
+  const cpuBefore = cpuSecondsOf(serverPid);
+  const started = performance.now();
   const result = await load.run(options.rate, options.seconds, {
     measured: true,
     graceMs: options.grace * 1000,
   });
-  return { result, connectSeconds: Number(connectSeconds.toFixed(2)), load };
+  const cpuAfter = cpuSecondsOf(serverPid);
+  const cpu =
+    cpuBefore !== undefined && cpuAfter !== undefined && result.all.count > 0
+      ? {
+          msPerMessage: round((1000 * (cpuAfter - cpuBefore)) / result.all.count, 3),
+          utilisation: round((cpuAfter - cpuBefore) / ((performance.now() - started) / 1000)),
+        }
+      : undefined;
+  return { result, connectSeconds: Number(connectSeconds.toFixed(2)), load, cpu };
 }
 
 // ---- main -----------------------------------------------------------------------------------
-
-const round = (value: number, digits = 2) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
@@ -350,7 +401,13 @@ async function main(): Promise<void> {
       const tenant = await createTenant(edge.url, 'bench-chat-bank');
       log(`setting up ${options.connections} customers (a token and a conversation each)…`);
       const customers = await setUpCustomers(edge.url, tenant, options.connections);
-      measured = await drive('edge', edgeTarget(edge.url, tenant, customers), options, log);
+      measured = await drive(
+        'edge',
+        edgeTarget(edge.url, tenant, customers),
+        options,
+        edge.child.pid,
+        log,
+      );
       // What the store holds for one conversation is what its socket received.
       const probe = expectJson<{ conversation: { lastSeq: number } }>(
         await call(
@@ -373,7 +430,7 @@ async function main(): Promise<void> {
     const bare = await startBareServer(pinning);
     let baseline: Awaited<ReturnType<typeof drive>>;
     try {
-      baseline = await drive('bare-ws', bareTarget(bare.url), options, log);
+      baseline = await drive('bare-ws', bareTarget(bare.url), options, bare.pid, log);
       await baseline.load.close();
     } finally {
       await bare.stop();
@@ -471,6 +528,10 @@ function report(
     replyFailures: r.replyFailures,
     closesDuringRun: r.closes,
     connectSeconds: edge.connectSeconds,
+    serverCpu: edge.cpu ?? null,
+    baselineCpu: baseline.cpu ?? null,
+    cpuRatio:
+      edge.cpu && baseline.cpu ? round(edge.cpu.msPerMessage / baseline.cpu.msPerMessage, 1) : null,
     storedMatchesReceived: stored.lastSeq === stored.received,
     baselineDetail: {
       ...b,
@@ -489,6 +550,11 @@ function report(
     phaseLine('edge   ', r),
     phaseLine('bare-ws', b),
     `agent replies' HTTP requests alone (write to answer): edge p50 ${r.agentRequest.p50Ms} ms, p99 ${r.agentRequest.p99Ms} ms; bare-ws p50 ${b.agentRequest.p50Ms} ms, p99 ${b.agentRequest.p99Ms} ms (${options.agents} clients one at a time: above ${round((1000 * options.agents) / (options.rate / 2), 1)} ms each, replies queue for a client)`,
+    ...(edge.cpu && baseline.cpu
+      ? [
+          `server CPU per delivered message: edge ${edge.cpu.msPerMessage} ms (${round(edge.cpu.utilisation * 100, 0)} % of a core over the run: at most ~${Math.round(1000 / edge.cpu.msPerMessage)} messages/s on one idle core), bare-ws ${baseline.cpu.msPerMessage} ms (${round(baseline.cpu.utilisation * 100, 0)} %): ${round(edge.cpu.msPerMessage / baseline.cpu.msPerMessage, 1)}×`,
+        ]
+      : []),
     `the edge's p99 is ${result.ratio}× the bare ws server's (p50 ${result.p50Ratio}×); sockets opened in ${edge.connectSeconds} s (bare: ${baseline.connectSeconds} s); one conversation's stored lastSeq ${stored.lastSeq}, its socket received ${stored.received}`,
     ...(r.replyFailures > 0
       ? [`agent replies refused or failed: ${r.replyFailures}: ${r.failureSamples.join(' | ')}`]
