@@ -498,6 +498,7 @@ function report(
     p99Ms: r.all.p99Ms,
     lost: r.lost,
     unsent: r.unsent,
+    lostInFlight: r.lostInFlight,
     baseline: {
       name: 'bare-ws',
       p50Ms: b.all.p50Ms,

@@ -101,6 +101,8 @@ export interface PhaseResult {
    * fell behind the schedule (not counted in `sent` or `lost`).
    */
   unsent: number;
+  /** Of the lost, agent replies whose request was still unanswered when the grace ran out. */
+  lostInFlight: number;
   /** Measured messages delivered per second, from the phase's start to its last delivery. */
   messagesPerSec: number;
   all: LatencySummary;
@@ -329,6 +331,7 @@ export class ChatLoad {
       delivered,
       lost: this.#sent.size - delivered,
       unsent: this.#unsent,
+      lostInFlight: this.#inFlight,
       messagesPerSec: Math.round(measuredDelivered / elapsed),
       all: summarise(all),
       customer: summarise(this.#latencies.customer),
@@ -368,7 +371,7 @@ export class ChatLoad {
 /** A phase's figures in one line, for the summary. */
 export function phaseLine(name: string, r: PhaseResult): string {
   return format(
-    '%s: %d messages/s delivered, p50 %d ms, p99 %d ms, max %d ms (customer echo p99 %d ms, agent reply p99 %d ms); %d/%d delivered, lost %d, never sent %d, gaps %d, duplicates %d; %d sockets open at the end',
+    '%s: %d messages/s delivered, p50 %d ms, p99 %d ms, max %d ms (customer echo p99 %d ms, agent reply p99 %d ms); %d/%d delivered, lost %d (%d unanswered replies), never sent %d, gaps %d, duplicates %d; %d sockets open at the end',
     name,
     r.messagesPerSec,
     r.all.p50Ms,
@@ -379,6 +382,7 @@ export function phaseLine(name: string, r: PhaseResult): string {
     r.delivered,
     r.sent,
     r.lost,
+    r.lostInFlight,
     r.unsent,
     r.gaps,
     r.duplicates,
