@@ -33,14 +33,15 @@
  *
  * With --json, stdout holds exactly one JSON object; everything else goes to stderr.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
+import { mainThreadProfile, pinCpus, topCosts } from './bench-cpu.js';
 import {
   call,
   createTenant,
@@ -120,19 +121,6 @@ function parseArgsOf(argv: string[]) {
       'cpu-prof': { type: 'string' },
     },
   });
-}
-
-/** Load generator (this process) on CPU 0, servers on CPU 1; or why not. */
-function pinCpus(): { prefix: string[]; description: string } {
-  const unpinned = (why: string) => ({ prefix: [], description: `not pinned (${why})` });
-  if (process.platform !== 'linux') return unpinned('taskset is Linux-only');
-  if (availableParallelism() < 2) return unpinned('one CPU');
-  const pinned = spawnSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
-  if (pinned.error || pinned.status !== 0) return unpinned('taskset is not available');
-  return {
-    prefix: ['taskset', '-c', '1'],
-    description: 'load generator on CPU 0, server and baseline on CPU 1 (taskset)',
-  };
 }
 
 // ---- durability -----------------------------------------------------------------------------
@@ -394,66 +382,6 @@ class Load {
   }
 }
 
-// ---- CPU profile ----------------------------------------------------------------------------
-
-interface ProfileNode {
-  id: number;
-  children?: number[];
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-
-/** The heaviest functions (self time) and where they live, from a .cpuprofile. */
-function topCosts(file: string, limit = 12) {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
-    nodes: ProfileNode[];
-    samples: number[];
-    timeDeltas: number[];
-  };
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parentOf = new Map<number, number>();
-  for (const n of profile.nodes) for (const child of n.children ?? []) parentOf.set(child, n.id);
-  const pathOf = (n: ProfileNode) =>
-    n.callFrame.url.replace(/^file:\/\//, '').replace(`${ROOT}/`, '');
-  const nameOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${pathOf(n)}`;
-  const ours = (n: ProfileNode) => n.callFrame.url.startsWith(`file://${ROOT}/`);
-  const self = new Map<string, number>();
-  const byPlace = new Map<string, number>();
-  const byFrame = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const node = byId.get(id);
-    const dt = profile.timeDeltas[i] ?? 0;
-    if (!node) return;
-    total += dt;
-    const { functionName } = node.callFrame;
-    const path = pathOf(node);
-    const key = nameOf(node);
-    self.set(key, (self.get(key) ?? 0) + dt);
-    // Charged to the nearest function of this repository up the stack, with what it calls.
-    let frame: ProfileNode | undefined = node;
-    while (frame && !ours(frame)) {
-      const parent = parentOf.get(frame.id);
-      frame = parent === undefined ? undefined : byId.get(parent);
-    }
-    const owner = frame ? nameOf(frame) : `(outside this repository) ${key}`;
-    byFrame.set(owner, (byFrame.get(owner) ?? 0) + dt);
-    const place = path.includes('node_modules/')
-      ? `node_modules/${path.split('node_modules/').at(-1)?.split('/')[0]}`
-      : path.startsWith('node:') || path === ''
-        ? functionName.startsWith('(')
-          ? functionName
-          : 'node internals'
-        : path.split('/').slice(0, 2).join('/');
-    byPlace.set(place, (byPlace.get(place) ?? 0) + dt);
-  });
-  const share = (entries: Map<string, number>) =>
-    [...entries]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, limit)
-      .map(([name, us]) => ({ name, percent: round((100 * us) / total, 1) }));
-  return { places: share(byPlace), ownFrames: share(byFrame), functions: share(self) };
-}
-
 // ---- main -----------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -475,7 +403,7 @@ async function main(): Promise<void> {
   const log = (...args: unknown[]) => {
     if (!options.json) process.stderr.write(`${format(...args)}\n`);
   };
-  const pinning = pinCpus();
+  const pinning = pinCpus('server and baseline');
   log(`CPU pinning: ${pinning.description}`);
   const dir = await mkdtemp(join(tmpdir(), 'gw-bench-onboarding-'));
   const dbPath = join(dir, 'gridworks.db');
@@ -550,15 +478,7 @@ async function main(): Promise<void> {
       pinning.prefix,
       baselineArgs('baseline-full.db', 'FULL'),
     );
-    // CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: the server's main thread (tsx's loader
-    // hooks run on a thread of their own and write a profile too).
-    const profile = options.cpuProf
-      ? readdirSync(options.cpuProf)
-          .filter((f) => f.endsWith('.cpuprofile') && f.split('.')[3] === String(edgePid))
-          .filter((f) => f.split('.')[4] === '0')
-          .map((f) => join(options.cpuProf as string, f))
-          .at(0)
-      : undefined;
+    const profile = options.cpuProf ? mainThreadProfile(options.cpuProf, edgePid) : undefined;
     const costs = profile ? topCosts(profile) : undefined;
     const goals = {
       submissionsPerSec: {
