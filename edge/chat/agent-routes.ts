@@ -255,15 +255,19 @@ export const agentModule = defineModule({
         const tenantId = tenantOf(c).id;
         const { id } = c.req.valid('param');
         const { clientId, text, agentName } = c.req.valid('json');
-        if (!(await c.get('deps').store.getConversation(tenantId, id)))
-          throw new Problem(404, 'not-found', 'No such conversation.');
         const result = await chat.realtime.post(tenantId, id, {
           clientId,
           text,
           author: 'agent',
           authorName: agentName ?? null,
         });
-        if (!result) throw new Problem(409, 'conversation-closed', 'This conversation has ended.');
+        // Nothing stored: not the tenant's (404), or ended (409). Asked only then, so a reply
+        // costs no read of its own.
+        if (!result) {
+          if (!(await c.get('deps').store.getConversation(tenantId, id)))
+            throw new Problem(404, 'not-found', 'No such conversation.');
+          throw new Problem(409, 'conversation-closed', 'This conversation has ended.');
+        }
         return c.json({ message: result.message }, result.created ? 201 : 200);
       })
       .openapi(typingRoute, async (c) => {

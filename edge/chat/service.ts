@@ -87,8 +87,15 @@ export class ChatService {
       },
     });
     if (!stored) return undefined;
-    // A retry gets the message as first stored (its own text, which is what was sealed).
-    return { message: await this.open(tenantId, stored.message), created: stored.created };
+    // A new message's text is the one just sealed; a retry gets the message as first stored.
+    if (stored.created) {
+      const { seq, clientId, author, authorName, at: storedAt } = stored.message;
+      return {
+        message: { seq, clientId, author, authorName, text: input.text, at: storedAt },
+        created: true,
+      };
+    }
+    return { message: await this.open(tenantId, stored.message), created: false };
   }
 
   /** A message's text sealed as `post` seals it (for messages the store writes itself). */
