@@ -61,7 +61,16 @@ export const demoModule = defineModule({
         if (!/^\/(conversations|tickets)(\/|$)/.test(path))
           throw new Problem(404, 'not-found', 'Not an agent API path.');
         const body = c.req.method === 'POST' ? await c.req.text() : undefined;
-        return demo.agent(c.req.method, `/v1/agent${path}${url.search}`, body || undefined);
+        const answer = await demo.agent(
+          c.req.method,
+          `/v1/agent${path}${url.search}`,
+          body || undefined,
+        );
+        // A copy: a fetched response's headers are immutable, and the edge adds its own.
+        return new Response(answer.body, {
+          status: answer.status,
+          headers: { 'Content-Type': answer.headers.get('content-type') ?? 'application/json' },
+        });
       })
       .post('/token', async (c) => {
         const demo = c.get('deps').demo?.();
