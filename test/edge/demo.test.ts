@@ -3,13 +3,16 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { catalogSchema } from '../../contracts/catalog.js';
+import { articleInputSchema, supportSettingsSchema } from '../../contracts/chat.js';
 import { defaultSelection, QuoteError, quote } from '../../contracts/pricing.js';
 import { issuedQuoteSchema, pricingPlansSchema } from '../../contracts/pricing-schemas.js';
 import { widgetConfigSchema } from '../../contracts/widget.js';
 import {
+  DEMO_ARTICLES,
   DEMO_BRAND,
   DEMO_CATALOG,
   DEMO_PLANS,
+  DEMO_SUPPORT,
   EMPTY_CATALOG,
   FAKE_QUOTE_ID,
   issueQuote,
@@ -17,7 +20,9 @@ import {
   NO_PLANS,
   widgetConfig,
 } from '../../edge/demo/index.js';
+import type { DemoSite } from '../../edge/deps.js';
 import { parseBrand } from '../../themes/index.js';
+import { createTenant, createTestEdge, ORIGIN } from './helpers.js';
 
 describe('demo data', () => {
   test('the brand, catalogs and plans pass their contracts', () => {
@@ -60,5 +65,57 @@ describe('demo data', () => {
       () => issueQuote(DEMO_PLANS, { planId: plan.id, selection: { ...selection, seats: 0 } }, 't'),
       QuoteError,
     );
+  });
+});
+
+describe('the demo support set-up', () => {
+  test('the support settings and articles pass their contracts', () => {
+    assert.deepEqual(supportSettingsSchema.parse(DEMO_SUPPORT), DEMO_SUPPORT);
+    for (const { slug, ...article } of DEMO_ARTICLES) {
+      assert.match(slug, /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/);
+      assert.deepEqual(articleInputSchema.parse(article), { ...article, tags: article.tags });
+    }
+  });
+});
+
+describe("the demo's agent console", () => {
+  test("its backend calls the agent API with the demo's key, for agent paths and the page's own origin only", async () => {
+    const edge = await createTestEdge();
+    const tenant = await createTenant(edge, 'demo-agents', [ORIGIN]);
+    const calls: string[] = [];
+    const demo: DemoSite = {
+      html: '<!doctype html><title>demo</title>',
+      css: '',
+      credentialsFile: '/tmp/none.json',
+      mintToken: async () => undefined,
+      agent: async (method, path, body) => {
+        calls.push(`${method} ${path}`);
+        return edge.call(method, path, {
+          auth: tenant.secretKey,
+          ...(body ? { body } : {}),
+        });
+      },
+    };
+    edge.deps.demo = () => demo;
+    const page = await edge.call('GET', '/demo/agent');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+    const script = await edge.call('GET', '/demo/agent.js');
+    assert.match(script.headers.get('content-type') ?? '', /^text\/javascript/);
+    const list = await edge.call('GET', '/demo/agent/api/conversations?status=open');
+    assert.equal(list.status, 200);
+    assert.deepEqual(await list.json(), { items: [], nextCursor: null });
+    // Only the console's own page may POST (no cross-site request rides on the demo's key).
+    const foreign = await edge.call('POST', '/demo/agent/api/conversations/cv_x/close', {
+      headers: { origin: 'https://evil.example' },
+    });
+    assert.equal(foreign.status, 403);
+    // Only agent paths: the key is never lent to the rest of the API.
+    const other = await edge.call('GET', '/demo/agent/api/../keys');
+    assert.equal(other.status, 404);
+    const keys = await edge.call('GET', '/demo/agent/api/keys');
+    assert.equal(keys.status, 404);
+    assert.deepEqual(calls, ['GET /v1/agent/conversations?status=open']);
+    await edge.close();
   });
 });

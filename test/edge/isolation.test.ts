@@ -389,6 +389,26 @@ const FIXTURES: Record<string, Fixture> = {
     attacks: () => [{ path: '/demo/token', status: [404] }],
     own: same(() => ({ path: '/demo/token', status: [404] })),
   },
+  'GET /demo/agent': {
+    guard: 'public',
+    attacks: () => [{ path: '/demo/agent', status: [404] }],
+    own: same(() => ({ path: '/demo/agent', status: [404] })),
+  },
+  'GET /demo/agent.js': {
+    guard: 'public',
+    attacks: () => [{ path: '/demo/agent.js', status: [404] }],
+    own: same(() => ({ path: '/demo/agent.js', status: [404] })),
+  },
+  'GET /demo/agent/api/*': {
+    guard: 'public',
+    attacks: () => [{ path: '/demo/agent/api/conversations', status: [404] }],
+    own: same(() => ({ path: '/demo/agent/api/conversations', status: [404] })),
+  },
+  'POST /demo/agent/api/*': {
+    guard: 'public',
+    attacks: () => [{ path: '/demo/agent/api/conversations/x/close', status: [404] }],
+    own: same(() => ({ path: '/demo/agent/api/conversations/x/close', status: [404] })),
+  },
   // The widget kit's files are public and the same for every tenant.
   'GET /embed.js': {
     guard: 'public',
