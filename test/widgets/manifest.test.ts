@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { PANEL_PARTS } from '../../widgets/support-chat/panel-parts.js';
 
 interface Declaration {
   tagName?: string;
@@ -76,6 +77,10 @@ test('the manifest documents every widget: tag, events, parts and component toke
         `${tag} documents its component tokens`,
       );
     }
+    // The support chat's panel exports its parts through the launcher: each one is documented.
+    const chatParts = (elements.get('gw-support-chat')?.cssParts ?? []).map((p) => p.name);
+    for (const part of PANEL_PARTS)
+      assert.ok(chatParts.includes(part), `gw-support-chat documents the panel's part ${part}`);
     const provider = elements.get('gw-provider');
     assert.ok(provider, 'gw-provider is in the manifest');
     assert.deepEqual(

@@ -583,6 +583,18 @@ it('fires gw-load once the chat has started, and not ok when the start fails', a
   }
 });
 
+it('the panel’s parts are the widget’s: a page styles them with ::part()', async () => {
+  const style = document.createElement('style');
+  style.className = 'banner';
+  style.textContent = 'gw-support-chat::part(heading) { color: rgb(1, 2, 3); }';
+  document.head.append(style);
+  const el = await chat(chatEdge());
+  await openChat(el);
+  expect(getComputedStyle($(el, '[part~="heading"]') as HTMLElement).color).to.equal(
+    'rgb(1, 2, 3)',
+  );
+});
+
 it('Hindi: the launcher names itself at once, the panel’s table loads on demand', async () => {
   const el = await chat(chatEdge(), new FakeChatServer(), { locale: 'hi' });
   expect(launcher(el).getAttribute('aria-label')).to.equal('सहायता से चैट करें');

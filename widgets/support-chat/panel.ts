@@ -14,6 +14,7 @@ import { loadingTemplate, retryButton, stateTemplate } from '../core/states.js';
 import { hostReset, stateStyles } from '../core/styles.js';
 import { CHAT_STRINGS, CHAT_STRINGS_EN, type ChatStrings } from './locales.js';
 import { styles } from './panel.styles.js';
+import { PANEL_PARTS } from './panel-parts.js';
 import { checkPrechat, type PrechatErrors, type PrechatValues, prechatForm } from './prechat.js';
 import type { ChatSessionLike, ChatView } from './session.js';
 import {
@@ -28,59 +29,6 @@ export { ChatSession, staticSession } from './session.js';
 
 /** The counter shows from here on: near the limit, not all the time. */
 const COUNTER_FROM = MAX_MESSAGE_CHARS - 400;
-
-/** Every part inside the panel, exported through the launcher (`gw-support-chat::part(…)`). */
-export const PANEL_PARTS = [
-  'panel',
-  'header',
-  'heading',
-  'response-time',
-  'connection',
-  'close-button',
-  'outside-hours',
-  'hours',
-  'escalated',
-  'escalate-error',
-  'log',
-  'day-separator',
-  'message',
-  'message-customer',
-  'message-agent',
-  'message-system',
-  'message-author',
-  'message-text',
-  'message-time',
-  'delivery',
-  'delivery-queued',
-  'delivery-sending',
-  'delivery-sent',
-  'delivery-failed',
-  'retry-send-button',
-  'typing',
-  'suggestions',
-  'suggestion',
-  'suggestion-link',
-  'escalate-button',
-  'composer',
-  'composer-input',
-  'counter',
-  'send-button',
-  'prechat',
-  'field',
-  'label',
-  'input',
-  'field-error',
-  'button',
-  'loading',
-  'skeleton',
-  'state',
-  'empty-state',
-  'error-state',
-  'offline-state',
-  'state-title',
-  'state-body',
-  'retry-button',
-];
 
 export class GwSupportChatPanel extends LitElement {
   static override styles = [hostReset, stateStyles, styles];

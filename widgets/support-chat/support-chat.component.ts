@@ -52,12 +52,18 @@ type Panel = InstanceType<PanelModule['GwSupportChatPanel']>;
  * @csspart escalate-error - Shown when escalating failed.
  * @csspart log - The message list (role log).
  * @csspart day-separator - The date between two days' messages.
- * @csspart message - One message; also `message-customer`, `message-agent` or `message-system`.
+ * @csspart message - One message (with one of the three below).
+ * @csspart message-customer - A message the customer wrote (also `message`).
+ * @csspart message-agent - A message from a support agent (also `message`).
+ * @csspart message-system - A notice from the system, e.g. an agent joined (also `message`).
  * @csspart message-author - A message's author.
  * @csspart message-text - A message's text.
  * @csspart message-time - A message's time.
- * @csspart delivery - An own message's delivery state; also `delivery-queued`, `delivery-sending`,
- *   `delivery-sent` or `delivery-failed`.
+ * @csspart delivery - An own message's delivery state (with one of the four below).
+ * @csspart delivery-queued - "Waiting to send": written while disconnected (also `delivery`).
+ * @csspart delivery-sending - "Sending…": on its way, not yet confirmed (also `delivery`).
+ * @csspart delivery-sent - "Sent": stored by the edge (also `delivery`).
+ * @csspart delivery-failed - "Not sent": refused; Retry is beside it (also `delivery`).
  * @csspart retry-send-button - Sends a failed message again.
  * @csspart typing - "Support is typing…".
  * @csspart suggestions - Knowledge-base articles and "Talk to a person".
