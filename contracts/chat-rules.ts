@@ -42,6 +42,12 @@ export const CONVERSATION_ID_PATTERN = /^cv_[A-Za-z0-9]{20}$/;
 /** A visitor key as the edge makes them (43 random base62 characters: 256 bits). */
 export const VISITOR_KEY_PATTERN = /^vk_[A-Za-z0-9]{43}$/;
 
+/**
+ * What the edge's own (system) messages say: a code, which the widget words in the customer's
+ * language. A code it does not know it shows as it is.
+ */
+export const SYSTEM_MESSAGES = { conversationClosed: 'conversation-closed' } as const;
+
 /** WebSocket close codes the edge uses (4000–4999 are the application's). */
 export const CLOSE_CODES = {
   /** The token expired or was revoked while the socket was open: fetch a new one, reconnect. */

@@ -3,7 +3,7 @@
  * the same change runs in the process (Node) or is handed to the conversation's Durable
  * Object (Workers), and tells the live clients what changed.
  */
-import type { ServerFrame } from '../../contracts/chat.js';
+import { type ServerFrame, SYSTEM_MESSAGES } from '../../contracts/chat.js';
 import { newId } from '../auth/credentials.js';
 import type { TicketRecord } from '../store/ports/chat.js';
 import type { AuditEntry } from '../store/types.js';
@@ -57,7 +57,12 @@ export async function runChange(
             author: 'system',
             authorName: null,
             // The system line's text is a code the widget words in the customer's language.
-            sealed: await service.seal(tenantId, conversationId, clientId, 'conversation-closed'),
+            sealed: await service.seal(
+              tenantId,
+              conversationId,
+              clientId,
+              SYSTEM_MESSAGES.conversationClosed,
+            ),
             at: service.now(),
           },
           change.audit,

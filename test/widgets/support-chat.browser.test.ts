@@ -529,6 +529,26 @@ it('a closed conversation says so and stops taking messages', async () => {
   expect(composer(el).disabled).to.equal(true);
 });
 
+it('the edge’s closing system message is worded in the customer’s language, not shown as its code', async () => {
+  const el = await chat(chatEdge());
+  await openConnected(el);
+  FakeSocket.last.receive({
+    type: 'message',
+    message: {
+      seq: 1,
+      clientId: 'sys_00000000000000000000',
+      author: 'system',
+      authorName: null,
+      text: 'conversation-closed',
+      at: 1_700_000_000_000,
+    },
+  });
+  await panelUpdated(el);
+  const text = $(el, '[part~="message-system"] [part~="message-text"]')?.textContent?.trim();
+  expect(text).to.equal(EN.connection.closed);
+  await expect(el).to.be.accessible();
+});
+
 it('a gap in the seqs asks for the replay again (hello from the last held), then shows it in order', async () => {
   const server = new FakeChatServer();
   const el = await chat(chatEdge(), server);

@@ -23,6 +23,7 @@ import {
   outsideHours,
   suggestions,
   supportLine,
+  systemText,
 } from './templates.js';
 
 export { ChatSession, staticSession } from './session.js';
@@ -111,7 +112,10 @@ export class GwSupportChatPanel extends LitElement {
   /** A new message from support: said once by the polite live region (not the history). */
   announce(message: ChatMessage): void {
     const t = this.#t;
-    this.#announcement = t.newMessage(message.authorName ?? t.support, message.text);
+    this.#announcement = t.newMessage(
+      message.authorName ?? t.support,
+      message.author === 'system' ? systemText(message.text, t) : message.text,
+    );
     this.requestUpdate();
   }
 

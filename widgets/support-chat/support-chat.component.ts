@@ -28,7 +28,7 @@ type Panel = InstanceType<PanelModule['GwSupportChatPanel']>;
  * stream plus POSTs where sockets are blocked), keep their order, are never shown twice, and
  * wait in an outbox while the connection is down. The chat writes, so it needs widget tokens
  * scoped `chat:write` (`<gw-provider>`'s `fetchToken`, or the embed's `data-token-url`): the
- * token's `sub` is the customer; without one the panel asks for a name and an email first.
+ * token's `sub` is the customer; an anonymous one (`anon_…`) is asked for a name and an email first.
  *
  * @event {GwChatOpenEvent} gw-chat-open - The panel opened. `detail`: null.
  * @event {GwChatCloseEvent} gw-chat-close - The panel closed. `detail`: null.

@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SupportStatus } from '../../contracts/chat.js';
+import { SYSTEM_MESSAGES } from '../../contracts/chat-rules.js';
 import type { ViewMessage } from './connection.js';
 import {
   dayKey,
@@ -43,10 +44,11 @@ function message(
 ): TemplateResult {
   const own = m.author === 'customer';
   const author = own ? t.you : (m.authorName ?? t.support);
+  const text = m.author === 'system' ? systemText(m.text, t) : m.text;
   return html`<div class="message ${m.author} ${m.delivery ?? ''}" part="message message-${m.author}"
     data-client-id=${m.clientId} data-seq=${m.seq ?? nothing}>
     <p class="author" part="message-author">${author}</p>
-    <p class="text" part="message-text">${m.text}</p>
+    <p class="text" part="message-text">${text}</p>
     <p class="meta">
       <span part="message-time">${formatTime(m.at, locale)}</span>
       ${m.delivery ? html` · <span part="delivery delivery-${m.delivery}">${t.delivery[m.delivery]}</span>` : nothing}
@@ -145,4 +147,9 @@ export function suggestions(
         : nothing
     }
   </div>`;
+}
+
+/** The edge's system messages are codes (contracts/chat-rules.ts), worded here. */
+export function systemText(code: string, t: ChatStrings): string {
+  return code === SYSTEM_MESSAGES.conversationClosed ? t.connection.closed : code;
 }
