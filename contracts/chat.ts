@@ -12,6 +12,7 @@
 import { z } from 'zod';
 import {
   CLIENT_ID_PATTERN,
+  CONVERSATION_ID_PATTERN,
   MAX_MESSAGE_CHARS,
   SUPPORT_TIERS,
   TICKET_PRIORITIES,
@@ -22,6 +23,11 @@ import { displayText, idSchema } from './primitives.js';
 import { EMAIL_PATTERN, UNSAFE_TEXT } from './text-rules.js';
 
 export * from './chat-rules.js';
+
+/** A conversation id as a path parameter (`/conversations/{id}`). */
+export const conversationIdParamSchema = z.object({
+  id: z.string().regex(CONVERSATION_ID_PATTERN, 'a conversation id (cv_…)'),
+});
 
 export const clientIdSchema = z
   .string()

@@ -62,6 +62,7 @@ import {
   ROOT,
   startEdgeProcess,
   type Tenant,
+  UNTHROTTLED,
 } from './node-edge-process.js';
 
 const GOAL_CONNECTIONS = 1000;
@@ -78,13 +79,6 @@ const DEFAULT_MAX_SECONDS = 150;
 const SETUP_BATCH = 50;
 /** File descriptors a process needs beside its sockets (stdio, the database, the loader…). */
 const SPARE_FDS = 200;
-const UNTHROTTLED = {
-  perKey: 1e9,
-  perClient: 1e9,
-  perCredential: 1e9,
-  perIp: 1e9,
-  authFailuresPerIp: 1e9,
-};
 const BASELINE_ENTRY = join(ROOT, 'scripts', 'bare-ws-chat-server.ts');
 
 interface Options {

@@ -39,6 +39,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { UNTHROTTLED } from './node-edge-process.js';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 1;
@@ -49,13 +50,6 @@ const READS: readonly ScenarioName[] = ['theme-css', 'config'];
 const GOAL_MINT_RPS = 5000;
 const GOAL_P99_MS = 20;
 // Far above what one process can serve, so the limiter still runs but never refuses.
-const UNTHROTTLED = {
-  perKey: 1e9,
-  perClient: 1e9,
-  perCredential: 1e9,
-  perIp: 1e9,
-  authFailuresPerIp: 1e9,
-};
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);

@@ -53,6 +53,7 @@ import {
   submissionFor,
   submitApplication,
   type Tenant,
+  UNTHROTTLED,
 } from './node-edge-process.js';
 
 const CLIENTS = 50;
@@ -61,13 +62,6 @@ const WARMUP_COUNT = 500;
 const PER_TOKEN = 100;
 const GOAL_PER_SEC = 300;
 const GOAL_P99_MS = 50;
-const UNTHROTTLED = {
-  perKey: 1e9,
-  perClient: 1e9,
-  perCredential: 1e9,
-  perIp: 1e9,
-  authFailuresPerIp: 1e9,
-};
 const SELF = fileURLToPath(import.meta.url);
 const SYNCHRONOUS_NAMES = ['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const;
 

@@ -51,6 +51,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { type Browser, chromium, type Page } from 'playwright';
+import { UNTHROTTLED } from './node-edge-process.js';
 
 const GOAL_MS = 100;
 const WARMUP_RUNS = 2;
@@ -63,13 +64,6 @@ const PAGE_DESCRIPTION: Record<PageName, string> = {
   demo: "the edge's /demo (catalog + calculator, same origin)",
 };
 // Far above what these loads need, so the limiter still runs but never refuses a long run.
-const UNTHROTTLED = {
-  perKey: 1e9,
-  perClient: 1e9,
-  perCredential: 1e9,
-  perIp: 1e9,
-  authFailuresPerIp: 1e9,
-};
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);

@@ -19,6 +19,15 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ENTRY = join(ROOT, 'edge', 'adapters', 'node.ts');
 
 /** Fixed secrets, so a restarted server opens what the first one sealed. */
+/** Rate limits no benchmark load reaches (benchmarks measure the edge, not its limiter). */
+export const UNTHROTTLED = {
+  perKey: 1e9,
+  perClient: 1e9,
+  perCredential: 1e9,
+  perIp: 1e9,
+  authFailuresPerIp: 1e9,
+};
+
 export const EDGE_SECRETS = {
   GW_OPERATOR_KEY: 'op_edge_process_operator_key_0123456789abcdef',
   GW_PREVIEW_SECRET: 'edge-process-preview-secret-0123456789abcdef',

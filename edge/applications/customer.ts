@@ -5,8 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../context.js';
-import { Problem } from '../errors.js';
-import { requireWidget } from '../middleware/authenticate/index.js';
+import { requireWidget, tokenClaimsOf } from '../middleware/authenticate/index.js';
 import { rateLimited } from '../middleware/rate-limit/index.js';
 
 /** Draft saves (debounced by the widget), uploads and submissions per customer token per minute. */
@@ -19,10 +18,7 @@ export const customerWrite = requireWidget('onboarding:write', {
 
 /** The customer a widget token acts for (its `sub`); the routes here take tokens only. */
 export function customerOf(c: Context<AppEnv>): string {
-  const caller = c.get('caller');
-  if (caller.kind !== 'token')
-    throw new Problem(403, 'forbidden', 'This route needs a widget token.');
-  return caller.claims.sub;
+  return tokenClaimsOf(c).sub;
 }
 
 export async function limitWrites(c: Context<AppEnv>): Promise<void> {

@@ -12,59 +12,22 @@ import {
   CONVERSATION_ID_PATTERN,
   CONVERSATION_STATUSES,
   chatMessageSchema,
+  conversationIdParamSchema,
   conversationSchema,
   REPLAY_LIMIT,
   ticketSchema,
 } from '../../contracts/chat.js';
-import { fromBase64Url, toBase64Url } from '../auth/secret-box.js';
+import { decodeCursor, encodeCursor } from '../applications/cursor.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import { actorOf, requireSecret, tenantOf } from '../middleware/authenticate/index.js';
 import { defineModule, type ModuleContext } from '../module.js';
 import { bearer, conflict, json, jsonBody, problems } from '../openapi.js';
 import { router } from '../router.js';
-import { ticketView } from './routes.js';
-import { conversationView } from './service.js';
+import { conversationView, ticketView } from './service.js';
 
 const tags = ['Support chat: agents'];
 const agent = requireSecret('chat:agent');
-
-const idParam = z.object({
-  id: z.string().regex(CONVERSATION_ID_PATTERN, 'a conversation id (cv_…)'),
-});
-
-/** A position in the list: base64url of the last conversation's activity time and id. */
-interface Position {
-  updatedAt: number;
-  id: string;
-}
-
-const encodeCursor = (at: Position): string =>
-  toBase64Url(new TextEncoder().encode(JSON.stringify([at.updatedAt, at.id])));
-
-/**
- * The position a cursor names; a 400 for anything this list did not hand out. Its own codec:
- * the applications list's checks its ids against the application id pattern.
- */
-function decodeCursor(cursor: string): Position {
-  const invalid = new Problem(400, 'invalid-cursor', 'The cursor is not one this list returned.');
-  if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw invalid;
-  let value: unknown;
-  try {
-    value = JSON.parse(new TextDecoder().decode(fromBase64Url(cursor)));
-  } catch {
-    throw invalid;
-  }
-  if (
-    !Array.isArray(value) ||
-    value.length !== 2 ||
-    !Number.isSafeInteger(value[0]) ||
-    typeof value[1] !== 'string' ||
-    !CONVERSATION_ID_PATTERN.test(value[1])
-  )
-    throw invalid;
-  return { updatedAt: value[0] as number, id: value[1] };
-}
 
 const listRoute = createRoute({
   method: 'get',
@@ -95,7 +58,7 @@ const readRoute = createRoute({
   security: bearer,
   middleware: [agent] as const,
   request: {
-    params: idParam,
+    params: conversationIdParamSchema,
     query: z.object({ after: z.coerce.number().int().min(0).default(0) }),
   },
   responses: {
@@ -123,7 +86,7 @@ const replyRoute = createRoute({
   tags,
   security: bearer,
   middleware: [agent] as const,
-  request: { params: idParam, body: jsonBody(agentMessageSchema) },
+  request: { params: conversationIdParamSchema, body: jsonBody(agentMessageSchema) },
   responses: {
     200: json(z.object({ message: chatMessageSchema }), 'Already stored (a retry): as it was'),
     201: json(z.object({ message: chatMessageSchema }), 'Stored and delivered to the customer'),
@@ -138,7 +101,7 @@ const typingRoute = createRoute({
   tags,
   security: bearer,
   middleware: [agent] as const,
-  request: { params: idParam },
+  request: { params: conversationIdParamSchema },
   responses: {
     204: { description: 'The customer sees that an agent is typing (for a few seconds)' },
     409: conflict,
@@ -152,7 +115,7 @@ const assignRoute = createRoute({
   tags,
   security: bearer,
   middleware: [agent] as const,
-  request: { params: idParam, body: jsonBody(assignSchema) },
+  request: { params: conversationIdParamSchema, body: jsonBody(assignSchema) },
   responses: {
     200: json(z.object({ conversation: conversationSchema }), 'Assigned (or unassigned)'),
     409: conflict,
@@ -166,7 +129,7 @@ const closeRoute = createRoute({
   tags,
   security: bearer,
   middleware: [agent] as const,
-  request: { params: idParam },
+  request: { params: conversationIdParamSchema },
   responses: {
     200: json(z.object({ conversation: conversationSchema }), 'Closed; its ticket resolved'),
     409: conflict,
@@ -206,11 +169,12 @@ export const agentModule = defineModule({
     router()
       .openapi(listRoute, async (c) => {
         const { status, limit, cursor } = c.req.valid('query');
-        const before = cursor ? decodeCursor(cursor) : undefined;
+        // The cursor's time is the last conversation's activity (the list's order).
+        const before = cursor ? decodeCursor(cursor, CONVERSATION_ID_PATTERN) : undefined;
         const items = await c.get('deps').store.listConversations(tenantOf(c).id, {
           status,
           limit: limit + 1,
-          ...(before ? { before } : {}),
+          ...(before ? { before: { updatedAt: before.createdAt, id: before.id } } : {}),
         });
         const page = items.slice(0, limit);
         const last = page.at(-1);
@@ -219,7 +183,7 @@ export const agentModule = defineModule({
             items: page.map(conversationView),
             nextCursor:
               items.length > limit && last
-                ? encodeCursor({ updatedAt: last.updatedAt, id: last.id })
+                ? encodeCursor({ createdAt: last.updatedAt, id: last.id })
                 : null,
           },
           200,

@@ -134,11 +134,12 @@ export class ChatRoom {
    * returns them, so the frame about to go out does not reach them. Checked before every
    * stored frame is broadcast: a client that only listens sends nothing to be checked on.
    */
-  async #dropLapsed(): Promise<Set<RoomSocket>> {
-    const lapsed = new Set<RoomSocket>();
-    for (const socket of [...this.#members.live()]) {
-      if (await this.#service.sessionHolds(socket.session)) continue;
-      lapsed.add(socket);
+  async #dropLapsed(checked?: RoomSocket): Promise<Set<RoomSocket>> {
+    const members = [...this.#members.live()].filter((socket) => socket !== checked);
+    // Asked at once (on Workers each is a D1 read); the sender was checked just before.
+    const holds = await Promise.all(members.map((s) => this.#service.sessionHolds(s.session)));
+    const lapsed = new Set(members.filter((_, i) => !holds[i]));
+    for (const socket of lapsed) {
       try {
         socket.close(CLOSE_CODES.unauthenticated, 'token expired or revoked');
       } catch {
@@ -295,7 +296,7 @@ export class ChatRoom {
       if (!result) return undefined;
       const text = frame({ type: 'message', message: result.message });
       if (result.created) {
-        this.#broadcast(text, undefined, await this.#dropLapsed());
+        this.#broadcast(text, undefined, await this.#dropLapsed(sender));
         // A sender that has not said hello yet is not live, but still gets its echo.
         if (sender && ![...this.#members.live()].includes(sender)) sender.send(text);
       } else sender?.send(text);

@@ -14,8 +14,8 @@ import type { Context } from 'hono';
 import {
   articleHitSchema,
   CHAT_SUBPROTOCOL,
-  CONVERSATION_ID_PATTERN,
   chatMessageSchema,
+  conversationIdParamSchema,
   conversationSchema,
   DEFAULT_SUPPORT_SETTINGS,
   isAnonymousSubject,
@@ -37,7 +37,7 @@ import {
 import { newId, randomBase62, sha256Hex } from '../auth/credentials.js';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
-import { requireWidget, tenantOf } from '../middleware/authenticate/index.js';
+import { requireWidget, tenantOf, tokenClaimsOf } from '../middleware/authenticate/index.js';
 import {
   authFailureBucket,
   clientIpOf,
@@ -50,7 +50,7 @@ import { router } from '../router.js';
 import type { ConversationRecord } from '../store/ports/chat.js';
 import type { Store } from '../store/store.js';
 import { searchArticles } from './articles.js';
-import { conversationView } from './service.js';
+import { conversationView, ticketView } from './service.js';
 
 const tags = ['Support chat'];
 
@@ -60,9 +60,6 @@ const STARTS_PER_MINUTE = 10;
 const customerChat = requireWidget('chat:write', { publishable: false, onDomain: false });
 const chatRead = requireWidget('chat:write', { publishable: true, onDomain: true });
 
-const idParam = z.object({
-  id: z.string().regex(CONVERSATION_ID_PATTERN, 'a conversation id (cv_…)'),
-});
 const afterQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
 });
@@ -77,16 +74,6 @@ export async function supportSettings(store: Store, tenantId: string): Promise<S
   const stored = await store.getDocument(tenantId, 'chat-support');
   // Validated and re-serialised on PUT; read as stored.
   return stored ? (JSON.parse(stored.json) as SupportSettings) : DEFAULT_SUPPORT_SETTINGS;
-}
-
-/** Tokens minted without a customer carry an `anon_…` subject: an anonymous visitor. */
-const isAnonymous = isAnonymousSubject;
-
-function claimsOf(c: Context<AppEnv>) {
-  const caller = c.get('caller');
-  if (caller.kind !== 'token')
-    throw new Problem(403, 'forbidden', 'This route needs a widget token.');
-  return caller.claims;
 }
 
 /** The visitor key a request carries: its header, or (on a socket) its subprotocol. */
@@ -106,7 +93,7 @@ function visitorKeyOf(c: Context<AppEnv>): string | undefined {
  * wrong visitor key counts as a failed authentication (guessing is rate-limited).
  */
 async function ownConversation(c: Context<AppEnv>, id: string): Promise<ConversationRecord> {
-  const claims = claimsOf(c);
+  const claims = tokenClaimsOf(c);
   const deps = c.get('deps');
   const record = await deps.store.getConversation(tenantOf(c).id, id);
   const notFound = new Problem(404, 'not-found', 'No such conversation.');
@@ -188,7 +175,7 @@ const messagesRoute = createRoute({
   tags,
   security: bearer,
   middleware: [customerChat] as const,
-  request: { params: idParam, query: afterQuery, headers: visitorHeader },
+  request: { params: conversationIdParamSchema, query: afterQuery, headers: visitorHeader },
   responses: {
     200: json(messagePageSchema, `Up to ${REPLAY_LIMIT} messages after \`after\`, oldest first`),
     ...problems,
@@ -201,7 +188,11 @@ const postRoute = createRoute({
   tags,
   security: bearer,
   middleware: [customerChat] as const,
-  request: { params: idParam, headers: visitorHeader, body: jsonBody(sendMessageSchema) },
+  request: {
+    params: conversationIdParamSchema,
+    headers: visitorHeader,
+    body: jsonBody(sendMessageSchema),
+  },
   responses: {
     200: json(z.object({ message: chatMessageSchema }), 'Already stored (a retry): as it was'),
     201: json(z.object({ message: chatMessageSchema }), 'Stored and delivered'),
@@ -216,7 +207,7 @@ const eventsRoute = createRoute({
   tags,
   security: bearer,
   middleware: [customerChat] as const,
-  request: { params: idParam, query: afterQuery, headers: visitorHeader },
+  request: { params: conversationIdParamSchema, query: afterQuery, headers: visitorHeader },
   responses: {
     200: {
       description:
@@ -233,7 +224,7 @@ const socketRoute = createRoute({
   tags,
   security: bearer,
   middleware: [customerChat] as const,
-  request: { params: idParam },
+  request: { params: conversationIdParamSchema },
   responses: {
     101: {
       description: `WebSocket (subprotocol ${CHAT_SUBPROTOCOL}; the token as the subprotocol gw-token.<jwt>)`,
@@ -249,7 +240,7 @@ const escalateRoute = createRoute({
   tags,
   security: bearer,
   middleware: [customerChat] as const,
-  request: { params: idParam, headers: visitorHeader },
+  request: { params: conversationIdParamSchema, headers: visitorHeader },
   responses: {
     200: json(z.object({ ticket: ticketSchema }), 'Already escalated: the ticket'),
     201: json(z.object({ ticket: ticketSchema }), 'A person will answer by `dueAt`'),
@@ -286,11 +277,11 @@ export const chatModule = defineModule({
         return c.json({ hits: searchArticles(articles, c.req.valid('query').q) }, 200);
       })
       .openapi(startRoute, async (c) => {
-        const claims = claimsOf(c);
+        const claims = tokenClaimsOf(c);
         const tenant = tenantOf(c);
         const { store, clock } = c.get('deps');
         const profile = c.req.valid('json');
-        if (!isAnonymous(claims.sub)) {
+        if (!isAnonymousSubject(claims.sub)) {
           const open = await store.findOpenConversation(tenant.id, claims.sub);
           // (A visitor's conversation is never a known customer's: mint refuses `visitor:` refs.)
           if (open && open.visitorKeyHash === null)
@@ -328,7 +319,7 @@ export const chatModule = defineModule({
         );
         const now = clock.now();
         const id = newId('cv');
-        const visitorKey = isAnonymous(claims.sub) ? `vk_${randomBase62(43)}` : undefined;
+        const visitorKey = isAnonymousSubject(claims.sub) ? `vk_${randomBase62(43)}` : undefined;
         const record: ConversationRecord = {
           id,
           tenantId: tenant.id,
@@ -357,8 +348,8 @@ export const chatModule = defineModule({
         );
       })
       .openapi(currentRoute, async (c) => {
-        const claims = claimsOf(c);
-        if (isAnonymous(claims.sub)) return c.body(null, 204);
+        const claims = tokenClaimsOf(c);
+        if (isAnonymousSubject(claims.sub)) return c.body(null, 204);
         const open = await c.get('deps').store.findOpenConversation(tenantOf(c).id, claims.sub);
         if (!open) return c.body(null, 204);
         return c.json({ conversation: conversationView(open) }, 200);
@@ -376,7 +367,7 @@ export const chatModule = defineModule({
       })
       .openapi(postRoute, async (c) => {
         const record = await ownConversation(c, c.req.valid('param').id);
-        const claims = claimsOf(c);
+        const claims = tokenClaimsOf(c);
         await limit(c, `chat:send:${claims.jti}`, MESSAGES_PER_MINUTE, 'Too many messages.');
         const { clientId, text } = c.req.valid('json');
         const result = await chat.realtime.post(record.tenantId, record.id, {
@@ -390,7 +381,7 @@ export const chatModule = defineModule({
       })
       .openapi(eventsRoute, async (c) => {
         const record = await ownConversation(c, c.req.valid('param').id);
-        const claims = claimsOf(c);
+        const claims = tokenClaimsOf(c);
         return chat.realtime.events(
           c,
           {
@@ -417,7 +408,7 @@ export const chatModule = defineModule({
             `Offer the subprotocol ${CHAT_SUBPROTOCOL}.`,
           );
         const record = await ownConversation(c, c.req.valid('param').id);
-        const claims = claimsOf(c);
+        const claims = tokenClaimsOf(c);
         return chat.realtime.upgrade(c, {
           tenantId: record.tenantId,
           conversationId: record.id,
@@ -454,23 +445,3 @@ export const chatModule = defineModule({
         return c.json({ ticket: ticketView(result.ticket) }, 201);
       }),
 });
-
-export function ticketView(ticket: {
-  id: string;
-  conversationId: string;
-  priority: 'low' | 'normal' | 'urgent';
-  tier: 'community' | 'enterprise' | 'premium';
-  status: 'open' | 'resolved';
-  createdAt: number;
-  dueAt: number;
-}) {
-  return {
-    id: ticket.id,
-    conversationId: ticket.conversationId,
-    priority: ticket.priority,
-    tier: ticket.tier,
-    status: ticket.status,
-    createdAt: ticket.createdAt,
-    dueAt: ticket.dueAt,
-  };
-}

@@ -5,10 +5,15 @@
  * `room.ts`; which process a conversation's room lives in is the runtime's business
  * (`realtime.ts`).
  */
-import type { ChatMessage, Conversation } from '../../contracts/chat.js';
+import type { ChatMessage, Conversation, Ticket } from '../../contracts/chat.js';
 import { newId } from '../auth/credentials.js';
 import type { DataKeys } from '../auth/data-keys.js';
-import type { ChatAuthor, ConversationRecord, StoredChatMessage } from '../store/ports/chat.js';
+import type {
+  ChatAuthor,
+  ConversationRecord,
+  StoredChatMessage,
+  TicketRecord,
+} from '../store/ports/chat.js';
 import type { Store } from '../store/store.js';
 
 /** Who holds a live connection to a conversation, fixed when the socket (or stream) opened. */
@@ -46,6 +51,18 @@ export function conversationView(record: ConversationRecord): Conversation {
     escalated: record.escalated,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
+  };
+}
+
+export function ticketView(ticket: TicketRecord): Ticket {
+  return {
+    id: ticket.id,
+    conversationId: ticket.conversationId,
+    priority: ticket.priority,
+    tier: ticket.tier,
+    status: ticket.status,
+    createdAt: ticket.createdAt,
+    dueAt: ticket.dueAt,
   };
 }
 

@@ -2,7 +2,12 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { TOKEN_SUBPROTOCOL_PREFIX } from '../../../contracts/chat-rules.js';
 import { KEY_PREFIX, sha256Hex } from '../../auth/credentials.js';
-import { type KeyRing, TokenRejected, type WidgetScope } from '../../auth/widget-tokens.js';
+import {
+  type KeyRing,
+  TokenRejected,
+  type WidgetClaims,
+  type WidgetScope,
+} from '../../auth/widget-tokens.js';
 import type { AppEnv, Caller } from '../../context.js';
 import { Problem } from '../../errors.js';
 import type { Tenant } from '../../store/store.js';
@@ -236,6 +241,14 @@ export function tenantOf(c: Context<AppEnv>): Tenant {
   const domainTenant = c.get('domainTenant');
   if (domainTenant) return domainTenant;
   throw new Problem(401, 'unauthenticated');
+}
+
+/** The widget token's claims, on routes that take tokens only (a customer's writes). */
+export function tokenClaimsOf(c: Context<AppEnv>): WidgetClaims {
+  const caller = c.get('caller');
+  if (caller.kind !== 'token')
+    throw new Problem(403, 'forbidden', 'This route needs a widget token.');
+  return caller.claims;
 }
 
 /** Key id of the caller for the audit log. */
